@@ -1,0 +1,57 @@
+"""One input in, the full analysis out: the case and every section the case supports.
+
+Sections are computed in order by small functions over the case; each later capability (scores,
+recommendations, differential, plans, follow-up) adds one entry to SECTIONS. Imports of the layers below
+happen inside those functions, so importing spinemets stays cheap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import __version__
+from .case import Case
+from .casefile import case_to_data, is_case_file, load_case
+
+DISCLAIMER = ("Decision support, not a decision: every figure below shows the facts and the published source it "
+              "rests on; unknown facts are shown as ranges, never guessed. The treating team decides.")
+
+
+@dataclass
+class Analysis:
+    case: Case
+    sections: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    source_text: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"spinemets_version": __version__, "disclaimer": DISCLAIMER,
+                               "case": case_to_data(self.case)}
+        out.update(self.sections)
+        out["warnings"] = list(self.warnings)
+        return out
+
+
+Section = Callable[[Case, Analysis], Any]
+
+# (key in the JSON output, function computing it). Order matters: later sections may read earlier ones.
+SECTIONS: list[tuple[str, Section]] = []
+
+
+def analyze(case: Case) -> Analysis:
+    """Every section the case supports, in order."""
+    result = Analysis(case=case)
+    for key, compute in SECTIONS:
+        result.sections[key] = compute(case, result)
+    return result
+
+
+def analyze_path(path: Path | str) -> Analysis:
+    """Analyse a case file (.yaml/.yml/.json)."""
+    return analyze(load_case(path))
+
+
+def is_structured_input(path: Path | str) -> bool:
+    return is_case_file(path)

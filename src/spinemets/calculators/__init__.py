@@ -1,0 +1,1 @@
+"""Pure numeric calculators over unit-named floats: body-surface area, dosing, radiobiology."""

@@ -1,0 +1,24 @@
+"""The command line. Each module registers its commands on the shared Typer app."""
+
+from __future__ import annotations
+
+import typer
+
+from .. import __version__
+from ._app import app
+from . import core  # noqa: F401  (registers analyze, validate, schema)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"spinemets {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="print the version and exit")) -> None:
+    """Decision support for metastatic spine disease (not a decision)."""
+
+
+__all__ = ["app"]

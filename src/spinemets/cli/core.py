@@ -1,0 +1,41 @@
+"""Commands over a whole case: analyze, validate, schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..analysis import analyze_path
+from ..casefile import case_json_schema, load_case
+from ._app import app, err, guarded, out, print_json
+
+
+@app.command()
+def analyze(
+    input: Path = typer.Argument(..., help="a case file (.yaml, .yml, .json)", show_default=False),
+    json_output: bool = typer.Option(False, "--json", help="print one JSON object (key 'case' and one key per section)"),
+) -> None:
+    """Analyse one case and print the report (or --json)."""
+    with guarded(as_json=json_output):
+        result = analyze_path(input)
+    if json_output:
+        print_json(result.to_json())
+        return
+    from ..report.terminal import render_analysis
+
+    render_analysis(result, out)
+
+
+@app.command()
+def validate(input: Path = typer.Argument(..., help="a case file to check", show_default=False)) -> None:
+    """Check a case file; list every problem with its field, the value given and what is allowed."""
+    with guarded():
+        case = load_case(input)
+    err.print(f"[green]valid[/green]: {input} ({len(case.lesions)} lesion(s))", highlight=False)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a case file."""
+    print_json(case_json_schema())

@@ -1,0 +1,1 @@
+"""Recommendations (NOMS, surgical considerations): the only layer that recommends."""

@@ -1,0 +1,1 @@
+"""Published clinical knowledge as sourced data tables, loaded once and validated at load."""

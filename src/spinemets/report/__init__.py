@@ -1,0 +1,1 @@
+"""Renderings of an analysis: terminal (rich), and later HTML and PDF."""

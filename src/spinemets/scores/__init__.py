@@ -1,0 +1,1 @@
+"""The published scores: one small module per score over a shared engine."""
