@@ -191,9 +191,20 @@ def parse_levels(text: str, *, field: str = "levels") -> list[Vertebra]:
     """
     if text is None or not str(text).strip():
         raise LevelError([Problem(field=field, value=text, allowed=ALLOWED_LEVELS_TEXT, message="no level given")])
+    try:
+        return _parse_levels(str(text), field)
+    except LevelError as exc:
+        inner = exc.problems[0]
+        if inner.value == text:
+            raise
+        raise LevelError([Problem(field=field, value=text, allowed=ALLOWED_LEVELS_TEXT,
+                                  message=f"'{inner.value}' in it: {inner.message}")]) from None
+
+
+def _parse_levels(text: str, field: str) -> list[Vertebra]:
     found: set[Vertebra] = set()
     previous: Vertebra | None = None
-    for piece in _LIST_SPLIT.split(str(text).strip()):
+    for piece in _LIST_SPLIT.split(text.strip()):
         piece = _FROM.sub("", piece.strip())
         if not piece:
             continue

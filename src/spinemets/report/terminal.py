@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..anatomy import Vertebra, format_levels, sins_region
-from ..case import Case
+from ..case import Case, Collapse
 
 UNKNOWN = Text("unknown", style="dim italic")
 
@@ -30,6 +30,11 @@ def _show(value: Any) -> Text | str:
     return str(getattr(value, "value", value)).replace("_", " ")
 
 
+def _short(value: Any) -> Text | str:
+    """A table cell: '?' for unknown so wide tables stay readable."""
+    return Text("?", style="dim") if value is None else _show(value)
+
+
 def _facts(title: str, rows: list[tuple[str, Any]]) -> Panel:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
@@ -37,6 +42,9 @@ def _facts(title: str, rows: list[tuple[str, Any]]) -> Panel:
     for label, value in rows:
         table.add_row(label, _show(value))
     return Panel(table, title=title, title_align="left", border_style="cyan")
+
+
+_COLLAPSE_SHORT = {Collapse.MORE_THAN_50: "collapse >50%", Collapse.LESS_THAN_50: "collapse <50%"}
 
 
 def spine_column(case: Case) -> Table:
@@ -54,15 +62,15 @@ def spine_column(case: Case) -> Table:
         if lesion.bone:
             marks.append(lesion.bone.value)
         if lesion.fractured:
-            marks.append("fracture/collapse" + (f" ({_show(lesion.collapse)})" if lesion.collapse else ""))
+            marks.append(_COLLAPSE_SHORT.get(lesion.collapse, "fracture"))
             style = "orange3"
         if lesion.compressing:
-            grade = f"ESCC {lesion.escc.value}" if lesion.escc else "grade unknown"
+            grade = f"ESCC {lesion.escc.value}" if lesion.escc else "ESCC ?"
             structure = _show(lesion.compressed_structure) if lesion.compressed_structure else "neural"
-            marks.append(f"{structure} compression ({grade})")
+            marks.append(f"{structure} compression, {grade}")
             style = "bold red"
         if case.index_level == level:
-            marks.append("index level")
+            marks.append("index")
         glyph = "◆" if lesion.compressing else ("▼" if lesion.fractured else "■")
         table.add_row(Text(level.name, style=style), Text(glyph, style=style), ", ".join(marks) or "involved")
     return table
@@ -87,14 +95,14 @@ def render_case(case: Case) -> list[Any]:
                        border_style="cyan"))
     if case.lesions:
         table = Table(title="Lesions", title_justify="left", header_style="bold")
-        for column in ("level", "bone", "collapse", "posterolateral", "alignment", "pain", "ESCC", "compression",
-                       "MRI T1/T2"):
+        for column in ("level", "bone", "collapse", "post.-lat.", "alignment", "pain", "ESCC", "compr.", "T1/T2"):
             table.add_column(column)
         for lesion in sorted(case.lesions, key=lambda l: l.level):
-            mri = f"{_show(lesion.mri_t1)}/{_show(lesion.mri_t2)}" if (lesion.mri_t1 or lesion.mri_t2) else UNKNOWN
-            table.add_row(lesion.level.name, _show(lesion.bone), _show(lesion.collapse), _show(lesion.posterolateral),
-                          _show(lesion.alignment), _show(lesion.pain), _show(lesion.escc),
-                          _show(lesion.neural_compression), mri)
+            cells = [lesion.bone, lesion.collapse, lesion.posterolateral, lesion.alignment, lesion.pain, lesion.escc,
+                     lesion.neural_compression]
+            mri = f"{_short(lesion.mri_t1)}/{_short(lesion.mri_t2)}"
+            table.add_row(lesion.level.name, *[_short(c) for c in cells], mri)
+        table.caption = "? = not known (not assumed)"
         parts.append(table)
     deficits = [f"{d.kind.value}: {d.description or ''} ({d.side or 'side unknown'})" for d in n.deficits]
     parts.append(_facts("Neurology", [
