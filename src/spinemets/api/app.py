@@ -1,0 +1,135 @@
+"""The FastAPI application: settings, storage, middleware (body limit, request log) and the routers.
+
+The request log holds method, path, status and time only: bodies carry patient text and are never logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..errors import Problem, SpinemetsError
+from ..store.repository import Repository
+from . import problems
+from .settings import Settings
+
+log = logging.getLogger("spinemets.api")
+
+
+class BodyLimit:
+    """Refuse request bodies over the limit with 413, by declared length or by counting as they stream in."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            await self._refuse(scope, receive, send)
+            return
+        seen = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge()
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, tracking_send)
+        except _TooLarge:
+            if not started:
+                await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = problems.problem_response(
+            413, "body_too_large",
+            [Problem(field="body", value=None, allowed=f"at most {self.max_bytes} bytes (SPINEMETS_MAX_BODY_BYTES)",
+                     message="request body too large")])
+        await response(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class RequestLog:
+    """One line per request: method, path, status, milliseconds. No query string, no body, no headers."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        status = 500
+
+        async def recording_send(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, recording_send)
+        finally:
+            log.info("%s %s %d %.1fms", scope["method"], scope["path"], status,
+                     (time.perf_counter() - start) * 1000)
+
+
+def create_app(settings: Settings | None = None, repository: Repository | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    app = FastAPI(
+        title="spinemets",
+        version=__version__,
+        description=("Decision support for metastatic spine disease (not a decision). Every route but /healthz "
+                     "and /static needs an API token: `Authorization: Bearer <token>`; create one with "
+                     "`spinemets token create NAME`."),
+    )
+    app.state.settings = settings
+    app.state.repository = repository or Repository.open(settings.database_url)
+
+    app.add_exception_handler(SpinemetsError, problems.on_spinemets_error)
+    app.add_exception_handler(RequestValidationError, problems.on_validation_error)
+    app.add_exception_handler(StarletteHTTPException, problems.on_http_error)
+
+    from . import routes_analysis, routes_cases, routes_reports, routes_web
+    from ..web import static_dir
+
+    app.include_router(routes_analysis.router)
+    app.include_router(routes_cases.router)
+    app.include_router(routes_reports.router)
+    app.include_router(routes_web.router)
+    app.mount("/static", StaticFiles(directory=str(static_dir())), name="static")
+
+    @app.get("/healthz", tags=["service"], summary="liveness and database check (no token needed)")
+    def healthz() -> dict[str, Any]:
+        app.state.repository.ping()
+        return {"status": "ok", "version": __version__}
+
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestLog)
+    return app

@@ -1,0 +1,57 @@
+"""Request bodies. A case travels as a JSON object and is validated by the case model itself
+(spinemets.casefile.case_from_data), so its problems read the same as on the command line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+# A clinical note is a few pages; 100,000 characters leaves room for a long discharge summary.
+MAX_NOTE_CHARS = 100_000
+
+CASE_DOC = "a case as in `spinemets schema` (the same fields as a YAML case file)"
+NOTE_DOC = "a clinical note or case report as plain text"
+
+
+class Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AnalyzeRequest(Body):
+    text: str | None = Field(None, min_length=1, max_length=MAX_NOTE_CHARS, description=NOTE_DOC)
+    case: dict[str, Any] | None = Field(None, description=CASE_DOC)
+    name: str | None = Field(None, max_length=200, description="a label for a note (shown in the analysis)")
+
+    @model_validator(mode="after")
+    def _one_input(self) -> "AnalyzeRequest":
+        if (self.text is None) == (self.case is None):
+            raise ValueError("give exactly one of 'text' (a note) or 'case' (a structured case)")
+        return self
+
+
+class TextRequest(Body):
+    text: str = Field(min_length=1, max_length=MAX_NOTE_CHARS, description=NOTE_DOC)
+    name: str | None = Field(None, max_length=200)
+
+
+class CaseRequest(Body):
+    case: dict[str, Any] = Field(description=CASE_DOC)
+
+
+class StoreCaseRequest(Body):
+    case: dict[str, Any] | None = Field(None, description=CASE_DOC)
+    text: str | None = Field(None, min_length=1, max_length=MAX_NOTE_CHARS,
+                             description=NOTE_DOC + " (the case is extracted from it and the note kept with it)")
+    title: str | None = Field(None, max_length=300, description="defaults to the case's own title")
+
+    @model_validator(mode="after")
+    def _one_input(self) -> "StoreCaseRequest":
+        if (self.text is None) == (self.case is None):
+            raise ValueError("give exactly one of 'text' (a note) or 'case' (a structured case)")
+        return self
+
+
+class UpdateCaseRequest(Body):
+    case: dict[str, Any] = Field(description=CASE_DOC)
+    title: str | None = Field(None, max_length=300)

@@ -1,0 +1,26 @@
+"""Stateless routes: analyse, extract, one score, the IHC differential, RT and chemotherapy plans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, Path
+
+from .auth import require_token
+from .models import AnalyzeRequest, CaseRequest, TextRequest
+from .running import analyze_note, run, validated_case
+
+router = APIRouter(prefix="/v1", tags=["analysis"], dependencies=[Depends(require_token)])
+
+
+@router.post("/analyze", summary="the full analysis of a note or a structured case (as `spinemets analyze --json`)")
+def analyze_route(body: AnalyzeRequest) -> dict[str, Any]:
+    return run(case=body.case, text=body.text, name=body.name).to_json()
+
+
+@router.post("/extract", summary="the case extracted from a note, each fact with the text it came from")
+def extract_route(body: TextRequest) -> dict[str, Any]:
+    result = analyze_note(body.text, body.name)
+    from ..casefile import case_to_data
+
+    return {"case": case_to_data(result.case), "warnings": list(result.warnings)}

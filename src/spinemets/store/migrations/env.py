@@ -1,0 +1,13 @@
+"""Alembic environment: the engine comes from spinemets.store.migrate (no alembic.ini, no URL in files)."""
+
+from alembic import context
+
+from spinemets.store.tables import Base
+
+config = context.config
+engine = config.attributes["engine"]
+
+with engine.begin() as connection:
+    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    with context.begin_transaction():
+        context.run_migrations()
