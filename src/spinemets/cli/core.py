@@ -15,10 +15,17 @@ from ._app import app, err, guarded, out, print_json
 def analyze(
     input: Path = typer.Argument(..., help="a case file (.yaml, .yml, .json)", show_default=False),
     json_output: bool = typer.Option(False, "--json", help="print one JSON object (key 'case' and one key per section)"),
+    html_path: Path = typer.Option(None, "--html", help="also write the report as one standalone HTML file",
+                                   show_default=False),
+    pdf_path: Path = typer.Option(None, "--pdf", help="also write the report as a PDF", show_default=False),
 ) -> None:
     """Analyse one case and print the report (or --json)."""
     with guarded(as_json=json_output):
         result = analyze_path(input)
+        if html_path or pdf_path:
+            from .reports import write_reports
+
+            write_reports(result.to_json(), html_path, pdf_path)
     if json_output:
         print_json(result.to_json())
         return
