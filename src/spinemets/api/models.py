@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -55,3 +55,16 @@ class StoreCaseRequest(Body):
 class UpdateCaseRequest(Body):
     case: dict[str, Any] = Field(description=CASE_DOC)
     title: str | None = Field(None, max_length=300)
+
+
+class IhcRequest(Body):
+    positive: list[Annotated[str, Field(max_length=60)]] = Field(default_factory=list, max_length=60,
+                                                                 examples=[["desmin", "SMA"]])
+    negative: list[Annotated[str, Field(max_length=60)]] = Field(default_factory=list, max_length=60,
+                                                                 examples=[["S100", "CD34"]])
+    focal: list[Annotated[str, Field(max_length=60)]] = Field(default_factory=list, max_length=60)
+    morphology: str | None = Field(None, max_length=500, examples=["spindle cell"])
+    priors: dict[str, Annotated[float, Field(ge=0, allow_inf_nan=False)]] | None = Field(
+        None, description="prior weight per diagnosis key (default: equal)")
+    top_candidates: int = Field(3, ge=2, le=20, description="how many leading diagnoses the next markers separate")
+    next_count: int = Field(5, ge=0, le=50, description="how many next markers to suggest")

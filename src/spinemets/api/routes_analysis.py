@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path
 
 from .auth import require_token
-from .models import AnalyzeRequest, CaseRequest, TextRequest
+from .models import AnalyzeRequest, CaseRequest, IhcRequest, TextRequest
 from .running import analyze_note, run, validated_case
 
 router = APIRouter(prefix="/v1", tags=["analysis"], dependencies=[Depends(require_token)])
@@ -24,3 +24,11 @@ def extract_route(body: TextRequest) -> dict[str, Any]:
     from ..casefile import case_to_data
 
     return {"case": case_to_data(result.case), "warnings": list(result.warnings)}
+
+
+@router.post("/ihc", summary="the IHC differential: diagnoses ranked with each marker's contribution, next markers")
+def ihc_route(body: IhcRequest) -> dict[str, Any]:
+    from ..pathology import differential
+
+    return differential(body.positive, body.negative, body.focal, priors=body.priors, morphology=body.morphology,
+                        top_candidates=body.top_candidates, next_count=body.next_count).to_dict()
