@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import time
+import traceback
 from typing import Any
 
 from fastapi import FastAPI
@@ -86,15 +87,27 @@ class RequestLog:
             return
         start = time.perf_counter()
         status = 500
+        started = False
 
         async def recording_send(message: Message) -> None:
-            nonlocal status
+            nonlocal status, started
             if message["type"] == "http.response.start":
-                status = message["status"]
+                status, started = message["status"], True
             await send(message)
 
         try:
             await self.app(scope, receive, recording_send)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence, see below
+            # An exception's message may quote the request (a note, a field value): log where it happened,
+            # never what it says, and answer 500 ourselves so the server does not print the traceback.
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            log.error("%s %s unhandled %s at %s:%d", scope["method"], scope["path"], type(exc).__name__,
+                      frame.filename.rsplit("/", 1)[-1], frame.lineno)
+            if not started:
+                response = problems.problem_response(500, "internal_error", [Problem(
+                    field="request", value=None, allowed="a request the service can answer",
+                    message="internal error; the server log names where it happened")])
+                await response(scope, receive, send)
         finally:
             log.info("%s %s %d %.1fms", scope["method"], scope["path"], status,
                      (time.perf_counter() - start) * 1000)

@@ -100,7 +100,7 @@ def list_analyses(case_id: uuid.UUID, owner: TokenRecord = Depends(require_token
              summary="analyse the stored case again (e.g. after an upgrade) and add it to the history")
 def reanalyze(case_id: uuid.UUID, owner: TokenRecord = Depends(require_token),
               repo: Repository = Depends(repository)) -> dict[str, Any]:
-    record = repo.get_case(owner, str(case_id))
+    record = repo.get_case(owner, str(case_id), action=None)  # audited below as "analyze"
     if record is None:
         raise NOT_FOUND
     from ..analysis import analyze

@@ -162,12 +162,14 @@ class Repository:
         with self._session() as session:
             return self._owned(session, owner, case_id) is not None
 
-    def get_case(self, owner: TokenRecord, case_id: str, *, action: str = "read") -> CaseRecord | None:
+    def get_case(self, owner: TokenRecord, case_id: str, *, action: str | None = "read") -> CaseRecord | None:
+        """The case, audited as `action` (None: the caller audits the step it is part of)."""
         with self._session() as session, session.begin():
             row = self._owned(session, owner, case_id)
             if row is None:
                 return None
-            self._audit(session, owner, action, case_id)
+            if action is not None:
+                self._audit(session, owner, action, case_id)
             return self._record(row, self._count(session, case_id))
 
     def update_case(self, owner: TokenRecord, case_id: str, case: dict[str, Any], title: str | None,
