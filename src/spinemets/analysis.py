@@ -40,6 +40,16 @@ Section = Callable[[Case, Analysis], Any]
 SECTIONS: list[tuple[str, Section]] = []
 
 
+def _scores(case: Case, analysis: Analysis) -> Any:
+    """Every published score (spinemets.scores), as JSON-ready dicts keyed like SCORE_KEYS."""
+    from .scores import score_all
+
+    return {key: result.to_json() for key, result in score_all(case).items()}
+
+
+SECTIONS.append(("scores", _scores))
+
+
 def analyze(case: Case) -> Analysis:
     """Every section the case supports, in order."""
     result = Analysis(case=case)

@@ -7,6 +7,7 @@ import typer
 from .. import __version__
 from ._app import app
 from . import core  # noqa: F401  (registers analyze, validate, schema)
+from . import score  # noqa: F401  (registers score)
 from . import serve  # noqa: F401  (registers serve, token)
 
 

@@ -149,6 +149,15 @@ Renderer = Callable[[Any], list[Any]]
 RENDERERS: dict[str, Renderer] = {}
 
 
+def _render_scores(value: Any) -> list[Any]:
+    from .score_panels import render_scores
+
+    return render_scores(value)
+
+
+RENDERERS["scores"] = _render_scores
+
+
 def render_analysis(analysis: Any, console: Console) -> None:
     from ..analysis import DISCLAIMER
 
