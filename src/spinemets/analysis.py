@@ -65,3 +65,34 @@ def analyze_path(path: Path | str) -> Analysis:
 
 def is_structured_input(path: Path | str) -> bool:
     return is_case_file(path)
+
+
+# --- IHC differential and treatment (spinemets.pathology, spinemets.treatment) ------------------------------
+def _ihc_differential(case: Case, result: Analysis) -> list[dict[str, Any]]:
+    """Diagnoses, most probable first, each with its probability and every marker's contribution."""
+    if not case.pathology.markers:
+        result.warnings.append("ihc_differential: no IHC markers in the case, so no differential is computed")
+        return []
+    from .pathology import differential_for_case
+
+    return [d.to_dict() for d in differential_for_case(case).diagnoses]
+
+
+def _ihc_details(case: Case, result: Analysis) -> dict[str, Any] | None:
+    """The rest of the differential: stains used, next markers, notes on rates not reported, the model."""
+    if not case.pathology.markers:
+        return None
+    from .pathology import differential_for_case
+
+    detail = differential_for_case(case).to_dict()  # milliseconds; recomputed rather than passed around
+    detail.pop("diagnoses")
+    return detail
+
+
+def _treatment(case: Case, result: Analysis) -> dict[str, Any]:
+    from .treatment.for_case import treatment_section
+
+    return treatment_section(case)
+
+
+SECTIONS.extend([("ihc_differential", _ihc_differential), ("ihc_details", _ihc_details), ("treatment", _treatment)])

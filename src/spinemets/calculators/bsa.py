@@ -57,11 +57,17 @@ FORMULAS: dict[str, BsaFormula] = {f.name: f for f in (
 DEFAULT_FORMULA = "mosteller"
 
 
-def bsa_m2(height_cm: float, weight_kg: float, formula: str = DEFAULT_FORMULA) -> float:
-    """Body-surface area in m2 by the named formula."""
-    key = formula.strip().lower().replace("_", "-").replace(" ", "-")
+def formula_key(formula: str) -> str:
+    """The key of a BSA formula as written ("Gehan George" -> "gehan-george"); unknown -> suggestions."""
+    key = str(formula).strip().lower().replace("_", "-").replace(" ", "-")
     if key not in FORMULAS:
         raise UnknownNameError("formula", formula, FORMULAS, what="BSA formula")
+    return key
+
+
+def bsa_m2(height_cm: float, weight_kg: float, formula: str = DEFAULT_FORMULA) -> float:
+    """Body-surface area in m2 by the named formula."""
+    key = formula_key(formula)
     height = positive(height_cm, "height_cm", "cm", upper=MAX_HEIGHT_CM,
                       hint="height is in centimetres (e.g. 170)")
     if height < MIN_HEIGHT_CM:
