@@ -50,6 +50,24 @@ def _scores(case: Case, analysis: Analysis) -> Any:
 SECTIONS.append(("scores", _scores))
 
 
+def _recommendations(case: Case, analysis: Analysis) -> Any:
+    """NOMS and surgical recommendations (spinemets.decide), fired or conditional, each with its evidence."""
+    from .decide import decide
+
+    return [rec.to_json() for rec in decide(case).recommendations]
+
+
+def _follow_up(case: Case, analysis: Analysis) -> Any:
+    """What to watch and when (spinemets.decide.follow_up), for the treatments done or recommended."""
+    from .decide import follow_up_plan
+
+    return follow_up_plan(case, analysis.sections.get("recommendations") or [])
+
+
+SECTIONS.append(("recommendations", _recommendations))
+SECTIONS.append(("follow_up", _follow_up))
+
+
 def analyze(case: Case) -> Analysis:
     """Every section the case supports, in order."""
     result = Analysis(case=case)
