@@ -1,0 +1,49 @@
+"""The pattern files in extract/patterns, read once with importlib.resources and compiled where they are regexes."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@lru_cache(maxsize=None)
+def load(name: str) -> Any:
+    """Parse `extract/patterns/<name>.yaml` (cached: each file is read once per process)."""
+    import yaml
+
+    text = resources.files("spinemets.extract").joinpath("patterns", f"{name}.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=None)
+def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A compiled regex with the shared placeholders NUM (a number in digits or words) and UNIT filled in."""
+    if "NUM" in pattern:
+        pattern = pattern.replace("NUM", number_pattern())
+    if "UNIT" in pattern:
+        pattern = pattern.replace("UNIT", unit_pattern())
+    return re.compile(pattern, flags)
+
+
+def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """One regex matching any of several (each wrapped as a group so their alternations stay apart)."""
+    return rx("|".join(f"(?:{p})" for p in patterns), flags)
+
+
+@lru_cache(maxsize=1)
+def number_pattern() -> str:
+    words = sorted(load("language")["number_words"], key=len, reverse=True)
+    return r"(?:\d+(?:\.\d+)?|" + "|".join(words) + r")"
+
+
+@lru_cache(maxsize=1)
+def unit_pattern() -> str:
+    forms = [form for forms in load("followup")["units"].values() for form in forms]
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+def phrase_alternation(forms: list[str]) -> str:
+    """Regex forms joined longest first, so 'lymph nodes' wins over 'lymph'."""
+    return "|".join(sorted(forms, key=len, reverse=True))

@@ -1,0 +1,145 @@
+"""From the facts of one text to the answer format of the extraction schema (../shared/cases/SCHEMA.md):
+18 keys, `null` or `[]` for what the text does not state, only the index patient's facts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ..anatomy import Vertebra
+from .components.histology import depth, histology_info
+from .facts import Extraction, Fact
+
+SCHEMA_KEYS = ("age", "sex", "primary_tumor", "primary_site", "spinal_levels", "fracture_levels", "cord_compression",
+               "lesion_type", "neuro_deficit", "other_metastases", "ihc_positive", "ihc_negative", "surgery",
+               "radiotherapy", "chemotherapy", "rt_total_dose_gy", "rt_fractions", "follow_up_months")
+
+# Statuses that still describe the patient's disease (a histology "with a history of" is still the histology).
+_DISEASE_STATUSES = {"present", "historical"}
+
+
+def _current(f: Fact) -> bool:
+    """A treatment of this episode: stated as given, not before the presentation, not history."""
+    return f.assertion == "present" and not f.detail.get("prior")
+
+
+def _ancestors(name: str) -> list[str]:
+    chain = []
+    parent = histology_info(name).get("parent")
+    while parent and parent not in chain:
+        chain.append(parent)
+        parent = histology_info(parent).get("parent")
+    return chain
+
+
+def choose_histology(facts: list[Fact]) -> Fact | None:
+    """The most specific histology the text supports: support = own mentions plus those of its ancestors."""
+    usable = [f for f in facts if f.assertion in _DISEASE_STATUSES]
+    for pool in ([f for f in usable if "fallback" not in f.detail], usable):
+        if not pool:
+            continue
+        counts = Counter(f.value for f in pool)
+        first = {}
+        for f in pool:
+            first.setdefault(f.value, f)
+        best = max(counts, key=lambda name: (counts[name] + sum(counts.get(a, 0) for a in _ancestors(name)),
+                                             depth(name), -first[name].start))
+        return first[best]
+    return None
+
+
+def choose_site(facts: list[Fact], histology: str | None) -> Fact | str | None:
+    if histology and histology_info(histology).get("no_site"):
+        return None
+    usable = [f for f in facts if f.assertion in _DISEASE_STATUSES]
+    for pool in ([f for f in usable if "fallback" not in f.detail], usable):
+        if pool:
+            counts = Counter(f.value for f in pool)
+            best = max(counts, key=lambda site: (counts[site], -min(f.start for f in pool if f.value == site)))
+            return next(f for f in pool if f.value == best)
+    implied = histology_info(histology).get("site") if histology else None
+    return implied
+
+
+def _levels(values: set[str]) -> list[str]:
+    return [v.name for v in sorted(Vertebra[x] for x in values)]
+
+
+def neuro_deficit(extraction: Extraction) -> bool | None:
+    deficits = extraction.of("deficit")
+    grades = extraction.of("frankel") + extraction.of("asia")
+    if any(f.present for f in deficits) or any(f.present and f.value != "E" for f in grades):
+        return True
+    if any(f.present for f in extraction.of("intact")) or any(f.assertion == "negated" for f in deficits) \
+            or any(f.present and f.value == "E" for f in grades):
+        return False
+    if any(f.present for f in extraction.of("pain")):
+        return False  # pain alone, with no deficit named, is no deficit (schema)
+    return None
+
+
+def _treatment(extraction: Extraction, *keys: str) -> bool | None:
+    facts = [f for key in keys for f in extraction.of(key)]
+    if any(_current(f) for f in facts):
+        return True
+    if any(f.assertion == "negated" and not f.detail.get("prior") for f in facts):
+        return False
+    return None
+
+
+def to_schema(extraction: Extraction) -> dict[str, Any]:
+    """The 18 schema keys for one text."""
+    out: dict[str, Any] = dict.fromkeys(SCHEMA_KEYS)
+    ages = [f for f in extraction.of("age") if f.present]
+    out["age"] = ages[0].value if ages else None
+    sexes = extraction.of("sex")
+    out["sex"] = sexes[0].value if sexes else None
+
+    histology = choose_histology(extraction.of("histology"))
+    out["primary_tumor"] = histology.value if histology else None
+    site = choose_site(extraction.of("site"), out["primary_tumor"])
+    out["primary_site"] = site.value if isinstance(site, Fact) else site
+
+    fractures = [f for f in extraction.of("fracture") if f.present]
+    fracture_levels = {v for f in fractures for v in f.value}
+    involved = {f.value for f in extraction.of("level") if f.assertion in _DISEASE_STATUSES
+                and "excluded" not in f.detail}
+    out["spinal_levels"] = _levels(involved | fracture_levels)
+    out["fracture_levels"] = _levels(fracture_levels)
+
+    compression = extraction.of("compression")
+    out["cord_compression"] = True if any(f.present for f in compression) else (
+        False if any(f.assertion == "negated" for f in compression) else None)
+
+    bones = {f.value for f in extraction.of("bone") if f.present}
+    out["lesion_type"] = ("mixed" if "mixed" in bones or {"lytic", "blastic"} <= bones else
+                          next(iter(bones)) if bones else None)
+    out["neuro_deficit"] = neuro_deficit(extraction)
+
+    organs: list[str] = []
+    for f in extraction.of("metastasis"):
+        if f.assertion in _DISEASE_STATUSES and f.value != out["primary_site"] and f.value not in organs:
+            organs.append(f.value)
+    out["other_metastases"] = organs
+
+    positive: list[str] = []
+    negative: list[str] = []
+    seen: set[str] = set()
+    for f in extraction.of("ihc"):
+        marker = f.value["marker"]
+        if marker.lower() in seen:
+            continue
+        seen.add(marker.lower())
+        (positive if f.value["result"] == "positive" else negative).append(marker)
+    out["ihc_positive"], out["ihc_negative"] = positive, negative
+
+    out["surgery"] = _treatment(extraction, "surgery")
+    out["radiotherapy"] = _treatment(extraction, "radiotherapy", "dose")
+    out["chemotherapy"] = _treatment(extraction, "chemotherapy", "agent")
+    doses = [f for f in extraction.of("dose") if _current(f)]
+    if doses:
+        out["rt_total_dose_gy"] = doses[0].value["total_dose_gy"]
+        out["rt_fractions"] = doses[0].value["fractions"]
+    follow = [f for f in extraction.of("follow_up") if f.assertion in ("present", "negated")]
+    out["follow_up_months"] = max(f.value for f in follow) if follow else None
+    return out

@@ -1,0 +1,29 @@
+"""Small helpers the components share."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from ..facts import Extraction, Fact, Sentence
+
+
+def patient_sentences(extraction: Extraction) -> Iterator[Sentence]:
+    """Sentences about the index patient (not literature sections, not generic statements)."""
+    return (s for s in extraction.sentences if s.about_patient)
+
+
+def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence]) -> Iterator[tuple[Sentence, re.Match[str]]]:
+    for sentence in sentences:
+        for match in pattern.finditer(sentence.text):
+            yield sentence, match
+
+
+def fact(key: str, value: object, sentence: Sentence, start: int, end: int, **detail: object) -> Fact:
+    """A fact at sentence-relative offsets [start, end)."""
+    return Fact(key=key, value=value, start=sentence.start + start, end=sentence.start + end,
+                sentence=sentence.index, detail=dict(detail))
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

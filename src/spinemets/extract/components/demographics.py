@@ -1,0 +1,62 @@
+"""Age and sex of the index patient: the first '45-year-old', 'aged 63', '64-year male' about the patient."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .._data import load, phrase_alternation
+from ..facts import Extraction, Fact
+from ..normalize import number
+from ._util import fact, patient_sentences
+
+_NUM = r"(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
+    language = load("language")
+    sex_of = {w: sex for sex, words in language["sex_words"].items() for w in words}
+    nouns = phrase_alternation(list(sex_of) + ["patient", "person", "individual", "subject", "case"])
+    age = re.compile(
+        rf"\b{_NUM}[- ]?(?:years?|yrs?|y)[- ]?(?:old\b|(?=\s+(?:\w+\s+)?(?:{nouns})\b))"
+        rf"|\baged\s+{_NUM}\b|\bage\s+(?:of\s+)?{_NUM}\b|\b{_NUM}\s+years\s+of\s+age\b|\b{_NUM}\s?(?:yo|y/o|y\.o\.)(?!\w)",
+        re.IGNORECASE)
+    sex = re.compile(rf"\b(?:{phrase_alternation(list(sex_of))})\b", re.IGNORECASE)
+    pronoun_of = {w: sex for sex, words in language["sex_pronouns"].items() for w in words}
+    pronoun = re.compile(rf"\b(?:{phrase_alternation(list(pronoun_of))})\b", re.IGNORECASE)
+    return age, sex, sex_of, pronoun, pronoun_of
+
+
+def find(extraction: Extraction) -> list[Fact]:
+    age_rx, sex_rx, sex_of, pronoun_rx, pronoun_of = _patterns()
+    out: list[Fact] = []
+    sentences = list(patient_sentences(extraction))
+    for sentence in sentences:
+        match = age_rx.search(sentence.text)
+        if match:
+            value = number(next(g for g in match.groups() if g))
+            if value is not None and 0 <= value <= 120:
+                out.append(fact("age", int(value), sentence, match.start(), match.end()))
+                # The sex word nearest after the age ("a 45-year-old male") is the patient's.
+                near = sex_rx.search(sentence.text, match.end(), match.end() + 40)
+                if near:
+                    out.append(fact("sex", sex_of[near.group(0).lower()], sentence, near.start(), near.end()))
+                break
+    if not any(f.key == "sex" for f in out):
+        for sentence in sentences:
+            match = sex_rx.search(sentence.text)
+            if match:
+                out.append(fact("sex", sex_of[match.group(0).lower()], sentence, match.start(), match.end()))
+                break
+    if not any(f.key == "sex" for f in out):
+        # Pronouns decide only when they clearly agree (3 to 1 or better).
+        counts: dict[str, list[tuple]] = {}
+        for sentence in sentences:
+            for match in pronoun_rx.finditer(sentence.text):
+                counts.setdefault(pronoun_of[match.group(0).lower()], []).append((sentence, match))
+        ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
+        if ranked and len(ranked[0][1]) >= 2 and (len(ranked) == 1 or len(ranked[0][1]) >= 3 * len(ranked[1][1])):
+            sentence, match = ranked[0][1][0]
+            out.append(fact("sex", ranked[0][0], sentence, match.start(), match.end(), from_pronouns=True))
+    return out

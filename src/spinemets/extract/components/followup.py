@@ -1,0 +1,47 @@
+"""Follow-up durations ('a 13-month follow-up', 'followed for 2 years', 'died 2 months later', 'at 6, 12 and
+24 months and again at 7 years'), in months; the assembly reports the longest, the last the text tells."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .._data import load, rx
+from ..facts import Extraction, Fact
+from ..normalize import number, to_months, unit_name
+from ._util import fact, patient_sentences
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]]:
+    data = load("followup")
+    return [rx(p) for p in data["patterns"]], rx(data["series"]), rx(data["follow_cue"])
+
+
+def _months(value_text: str, unit_text: str) -> float | None:
+    value, unit = number(value_text), unit_name(unit_text)
+    if value is None or unit is None:
+        return None
+    months = to_months(value, unit)
+    return months if 0 < months <= 600 else None
+
+
+def find(extraction: Extraction) -> list[Fact]:
+    patterns, series, cue = _rules()
+    out: list[Fact] = []
+    for sentence in patient_sentences(extraction):
+        if sentence.end <= extraction.anchor:
+            continue
+        text = sentence.text
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                months = _months(match.group("n"), match.group("unit"))
+                if months is not None:
+                    out.append(fact("follow_up", months, sentence, match.start(), match.end()))
+        if cue.search(text):
+            for match in series.finditer(text):
+                values = [number(v) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", match.group("list")) if v.strip()]
+                unit = unit_name(match.group("unit"))
+                if unit and values and all(v is not None for v in values):
+                    out.append(fact("follow_up", to_months(max(values), unit), sentence, match.start(), match.end()))
+    return out

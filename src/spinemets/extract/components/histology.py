@@ -1,0 +1,138 @@
+"""Histology of the primary and the organ it arose in.
+
+Histology: every vocabulary name the text uses about the patient; the assembly keeps the most specific one
+(deepest in histology.yaml's parent chain), then the most repeated. Site: an organ word tied to a tumour word
+("jejunal GIST", "carcinoma of the thyroid", "lung cancer", "a mass in the left thigh"), never one tied to
+metastasis ("pulmonary metastases"). Names inside stain lists ("RCC stains were negative") are not histologies.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .._data import load, phrase_alternation, rx
+from ..facts import SOURCE, Extraction, Fact, Sentence
+from ._util import fact, overlaps
+
+_METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
+_METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|involvement)\s+(?:\w+\s+){0,2}(?:to|in|of|into|within|involving)\s+(?:the\s+|both\s+|left\s+|right\s+|multiple\s+)*$",
+                                re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _histology() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]]:
+    data = load("histology")
+    found = []
+    for name, entry in data["histologies"].items():
+        forms = entry.get("forms") or []
+        if forms:
+            found.append((name, rx(rf"\b(?:{phrase_alternation(forms)})\b")))
+        abbreviations = entry.get("abbreviations") or []
+        if abbreviations:
+            found.append((name, re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, abbreviations))})(?![\w-])")))
+    return found, rx(data["not_after"])
+
+
+@lru_cache(maxsize=1)
+def _sites() -> tuple[re.Pattern[str], dict[str, str], str]:
+    data = load("sites")
+    by_form: dict[str, str] = {}
+    alternation = []
+    for site, forms in data["sites"].items():
+        for form in forms:
+            alternation.append(form)
+            by_form[form] = site
+    return rx(rf"\b(?:{phrase_alternation(alternation)})\b"), by_form, data["primary_nouns"]
+
+
+def site_of(word: str) -> str | None:
+    _, by_form, _ = _sites()
+    for form, site in by_form.items():
+        if re.fullmatch(form, word, re.IGNORECASE):
+            return site
+    return None
+
+
+def histology_info(name: str) -> dict:
+    return load("histology")["histologies"].get(name, {})
+
+
+def depth(name: str) -> int:
+    chain, seen = 0, set()
+    while name and name not in seen:
+        seen.add(name)
+        name = histology_info(name).get("parent")
+        chain += 1 if name else 0
+    return chain
+
+
+def _in_stain_list(start: int, end: int, stains: list[Fact]) -> bool:
+    return any(overlaps((start, end), (f.start, f.end)) for f in stains)
+
+
+def _histologies(sentence: Sentence, stains: list[Fact]) -> list[Fact]:
+    patterns, not_after = _histology()
+    hits: list[tuple[int, int, str]] = []
+    for name, pattern in patterns:
+        for match in pattern.finditer(sentence.text):
+            if not_after.match(sentence.text[match.end():]):
+                continue
+            if _in_stain_list(sentence.start + match.start(), sentence.start + match.end(), stains):
+                continue
+            hits.append((match.start(), match.end(), name))
+    # Keep the longest name at each place ("hepatocellular carcinoma", not also "carcinoma" inside it).
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str]] = []
+    for hit in hits:
+        if any(k[0] <= hit[0] and hit[1] <= k[1] for k in kept):
+            continue
+        kept.append(hit)
+    return [fact("histology", name, sentence, start, end) for start, end, name in kept]
+
+
+def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
+    site_rx, by_form, nouns = _sites()
+    text = sentence.text
+    out = []
+    for match in site_rx.finditer(text):
+        site = site_of(match.group(0))
+        if site is None:
+            continue
+        before, after = text[:match.start()], text[match.end():]
+        if _METASTATIC_AFTER.match(after) or _METASTATIC_BEFORE.search(before):
+            continue
+        tied = None
+        # "[site] (mucinous) carcinoma", "jejunal GIST", "lung cancer", "hepatic lesion", "liver primary"
+        if re.match(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", after, re.IGNORECASE):
+            tied = "qualifies a tumour word"
+        for h in histologies:
+            rel_start, rel_end = h.start - sentence.start, h.end - sentence.start
+            if 0 <= match.start() - rel_end <= 20 and re.match(r"^\s*(?:of|in|from|arising\s+(?:in|from))\s+(?:the\s+)?(?:left\s+|right\s+)?$",
+                                                                text[rel_end:match.start()], re.IGNORECASE):
+                tied = "after 'HISTOLOGY of'"
+            if 0 <= rel_start - match.end() <= 25:
+                tied = "qualifies the histology"
+        # "a mass in the left thigh ... from which leiomyosarcoma was diagnosed"
+        if re.search(rf"(?:{nouns})\s+(?:in|of|on|at|from)\s+(?:the\s+)?(?:left\s+|right\s+|upper\s+|lower\s+)*$", before,
+                     re.IGNORECASE):
+            tied = "place of a tumour word"
+        if tied:
+            out.append(fact("site", site, sentence, match.start(), match.end(), tie=tied))
+    return out
+
+
+def find(extraction: Extraction) -> list[Fact]:
+    stains = extraction.of("ihc")
+    out: list[Fact] = []
+    for sentence in extraction.sentences:
+        found = _histologies(sentence, stains)
+        sites = _site_facts(sentence, found)
+        # Sentences not about the patient (literature, generic, the source line) are kept as a fallback
+        # only: the assembly reads them when the patient's own sentences name no histology or site.
+        fallback = not sentence.about_patient
+        for f in found + sites:
+            if fallback:
+                f.detail["fallback"] = "source line" if sentence.section == SOURCE else "not about the patient"
+            out.append(f)
+    return out

@@ -1,0 +1,196 @@
+"""Immunohistochemistry: every marker a text reports positive or negative, with the words that said so.
+
+Reads "positive for desmin and SMA, and negative for S-100 protein, CD34 and CD56", "TTF-1, TG and CK-7
+positivity", "immunoreactive to CK-7 and Hep par 1", "AFP and Pax 8 stains were negative", "CK(+)",
+"CD34-negative", "Ki-67 ... 10%". Names go through spinemets.knowledge.markers.canonical_marker; a name the
+vocabulary lacks keeps its written form when it is shaped like a marker (an acronym, a name with a digit).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...knowledge.markers import canonical_marker, marker_synonyms
+from .._data import load, rx
+from ..facts import Extraction, Fact, Sentence
+from ._util import fact, patient_sentences
+
+_PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")  # parentheticals, one level of nesting
+_CD_SPELLED = re.compile(r"cluster\s+of\s+differentiation\s*(?:\(\s*CD\s*\))?\s*", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas well as\b|/(?=\s*[A-Z]))\s*")
+_CLAUSE_END = re.compile(r"[;.]|,\s*(?:and|but|while|whereas)\s+(?:were\s+|was\s+)?(?:negative|positive|no|not)\b|\b(?:but|while|whereas|consistent|suggest\w*|indicat\w*|confirm\w*|compatible|which|that)\b",
+                         re.IGNORECASE)
+_OWN_POLARITY = re.compile(r"\(\s*[+−–-]\s*\)|\+|\b(?:positive|negative)\b", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:the|a|an|for|of|to|with|both|all|also|stains?\s+for|antibodies\s+(?:to|against)|including|"
+                   r"namely|markers?|such as)\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = load("ihc")
+    return {
+        "stain": rx(data["stain_cues"]),
+        "serum": rx(data["serum_cues"]),
+        "before": {p: rx(r) for p, r in data["before_list"].items()},
+        "after": {p: rx(r) for p, r in data["after_list"].items()},
+        "ki67": rx(data["proliferation"]),
+        "shape": re.compile(data["unknown_marker_shape"]),
+        "not_markers": {w.lower() for w in data["not_markers"]},
+        "trailers": rx(data["item_trailers"]),
+        "names": _name_regex(),
+    }
+
+
+@lru_cache(maxsize=1)
+def _name_regex() -> re.Pattern[str]:
+    forms = {form for written in marker_synonyms().values() for form in written}
+    escaped = sorted((re.escape(f).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?") for f in forms), key=len,
+                     reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(escaped)})(?![\w-])", re.IGNORECASE)
+
+
+def _marker_name(item: str) -> str | None:
+    """The marker an item of a list names: canonical, or the written name when it looks like a marker."""
+    rules = _rules()
+    item = _CD_SPELLED.sub("CD", item)
+    item = _PAREN.sub("", item).strip(" ,.:;-")
+    item = rules["trailers"].sub("", item).strip()
+    while True:
+        stripped = _LEAD.sub("", item)
+        if stripped == item:
+            break
+        item = stripped
+    if not item or len(item) > 40:
+        return None
+    canonical = canonical_marker(item)
+    if canonical:
+        return canonical
+    if item.lower() in rules["not_markers"]:
+        return None
+    return item if rules["shape"].match(item) else None
+
+
+def _items_forward(text: str) -> list[tuple[str, int, int]]:
+    """List items at the start of `text` up to the clause's end: (name, start, end) within text."""
+    masked = _PAREN.sub(lambda m: " " * len(m.group(0)), text)  # "(Fig. 3)" must not end the clause
+    end = _CLAUSE_END.search(masked)
+    segment = text[:end.start()] if end else text
+    items = []
+    position = 0
+    for piece in _SPLIT.split(segment):
+        offset = segment.find(piece, position) if piece else position
+        position = offset + len(piece)
+        name = _marker_name(piece)
+        if name is None:
+            if items:  # the list has ended at the first piece that is not a marker
+                break
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        items.append((name, offset + lead, offset + len(piece.rstrip())))
+    return items
+
+
+def _items_backward(text: str) -> list[tuple[str, int, int]]:
+    """List items at the END of `text` (the words before a trailing polarity word), nearest first."""
+    pieces = []
+    position = 0
+    parts = _SPLIT.split(text)
+    for piece in parts:
+        offset = text.find(piece, position) if piece else position
+        position = offset + len(piece)
+        pieces.append((piece, offset))
+    items = []
+    for piece, offset in reversed(pieces):
+        if items and _OWN_POLARITY.search(piece):
+            break  # "S100(-), CK(+)": an item that carries its own sign belongs to no other list
+        name = _marker_name(piece)
+        if name is None:
+            # The leftmost item may carry the sentence's words before it ("... with Thyroglobulin"): take the
+            # longest tail of it that is a known marker, or a marker-shaped tail after a preposition.
+            tail = _known_tail(piece)
+            if tail is not None:
+                items.append((tail[0], offset + tail[1], offset + len(piece.rstrip())))
+            break
+        lead = len(piece) - len(piece.lstrip())
+        items.append((name, offset + lead, offset + len(piece.rstrip())))
+    return items
+
+
+def _known_tail(piece: str) -> tuple[str, int] | None:
+    clean = _PAREN.sub(lambda m: " " * len(m.group(0)), piece)
+    words = list(re.finditer(r"\S+", clean))
+    for i in range(max(0, len(words) - 5), len(words)):
+        candidate = clean[words[i].start():].strip()
+        canonical = canonical_marker(_CD_SPELLED.sub("CD", candidate))
+        if canonical:
+            return canonical, words[i].start()
+    after_prep = re.search(r"\b(?:with|for|of|and)\s+(\S.*)$", clean)
+    if after_prep:
+        name = _marker_name(after_prep.group(1))
+        if name:
+            return name, after_prep.start(1)
+    return None
+
+
+def _is_stain_sentence(sentence: Sentence) -> bool:
+    rules = _rules()
+    text = sentence.text
+    has_polarity = re.search(r"positiv|negativ|reactiv|\(\s*[+−–-]\s*\)", text, re.IGNORECASE) or \
+        rules["ki67"].search(text)
+    if not has_polarity and not rules["stain"].search(text):
+        return False
+    if rules["serum"].search(text) and not rules["stain"].search(text):
+        return False
+    return bool(has_polarity or rules["stain"].search(text))
+
+
+def find(extraction: Extraction) -> list[Fact]:
+    rules = _rules()
+    out: list[Fact] = []
+    seen: set[tuple[str, int]] = set()
+
+    def add(sentence: Sentence, name: str, polarity: str, start: int, end: int, **detail: object) -> None:
+        if (name.lower(), sentence.start + start) in seen:
+            return
+        seen.add((name.lower(), sentence.start + start))
+        out.append(fact("ihc", {"marker": name, "result": polarity, **detail}, sentence, start, end))
+
+    for sentence in patient_sentences(extraction):
+        if not _is_stain_sentence(sentence):
+            continue
+        text = sentence.text
+        for polarity, pattern in rules["before"].items():
+            for cue in pattern.finditer(text):
+                for name, start, end in _items_forward(text[cue.end():]):
+                    add(sentence, name, polarity, cue.end() + start, cue.end() + end)
+        # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
+        for polarity, pattern in rules["after"].items():
+            for boundary in re.finditer(r"(?<=[\w)])(?=\s|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))", text):
+                tail = text[boundary.end():]
+                if re.match(r"[-−–](?:positive|negative)", tail):
+                    tail = tail[1:]
+                cue = pattern.match(tail)
+                if not cue or not cue.group(0).strip():
+                    continue
+                head = text[:boundary.end()]
+                clause_start = max(head.rfind(";"), head.rfind(". "), _last_cue_end(head))
+                for name, start, end in _items_backward(head[clause_start + 1:]):
+                    add(sentence, name, polarity, clause_start + 1 + start, clause_start + 1 + end)
+        for match in rules["ki67"].finditer(text):
+            percent = float(match.group("percent"))
+            name = canonical_marker(match.group("name")) or match.group("name")
+            add(sentence, name, "positive" if percent > 0 else "negative", match.start("name"), match.end(),
+                percent=percent)
+    return out
+
+
+def _last_cue_end(head: str) -> int:
+    """Where the last polarity phrase before a trailing cue ends, so two lists in one clause stay apart."""
+    last = -1
+    for pattern in (*_rules()["before"].values(),):
+        for cue in pattern.finditer(head):
+            last = max(last, cue.end() - 1)
+    for cue in re.finditer(r"\b(?:positive|negative|positivity|negativity)\b", head, re.IGNORECASE):
+        last = max(last, cue.end() - 1)
+    return last

@@ -1,0 +1,75 @@
+"""Vertebral levels involved by tumour, in every written form the anatomy parser reads ('C6', 'T4-6',
+'C5, C6, and C7', 'D11', 'from T10 to L2', 'the seventh cervical vertebra').
+
+A level written beside a nerve root, a dermatome, an MRI sequence, a disc or a screw is not a tumour level.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ...anatomy import is_disc_space, parse_levels
+from ...errors import LevelError
+from .._data import load, rx
+from ..facts import Extraction, Fact
+from ._util import fact, patient_sentences
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = load("levels")
+    return {"mention": re.compile(data["mention"]), "ordinal": rx(data["ordinal"]), "regions": data["regions"],
+            "ordinals": load("language")["ordinal_words"], "not_after": rx(data["not_after"]),
+            "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"])}
+
+
+def _ordinal_number(word: str, ordinals: dict[str, int]) -> int:
+    word = word.lower()
+    return ordinals[word] if word in ordinals else int(re.sub(r"\D", "", word))
+
+
+def _excluded(text: str, start: int, end: int, written: str) -> str | None:
+    rules = _rules()
+    if rules["not_after"].match(text[end:end + 40]):
+        return "names a root, sequence, disc or dermatome"
+    before = text[max(0, start - 60):start]
+    cue = rules["not_before"].search(before)
+    if cue:
+        lesion = rules["lesion_before"].search(before)
+        if not lesion or lesion.start() < cue.start():
+            return "anchor of instrumentation or a disc"
+    if "/" in written and is_disc_space(written):
+        return "disc space"
+    return None
+
+
+def find(extraction: Extraction) -> list[Fact]:
+    rules = _rules()
+    out: list[Fact] = []
+    for sentence in patient_sentences(extraction):
+        text = sentence.text
+        for match in rules["mention"].finditer(text):
+            written = match.group(0)
+            try:
+                levels = parse_levels(written)
+            except LevelError:
+                continue
+            if len(levels) > 12:
+                continue  # 'C1 to S5' is a description of the column, not a lesion
+            why_not = _excluded(text, match.start(), match.end(), written)
+            for level in levels:
+                out.append(fact("level", level.name, sentence, match.start(), match.end(), written=written,
+                                **({"excluded": why_not} if why_not else {})))
+        for match in rules["ordinal"].finditer(text):
+            prefix = rules["regions"][match.group("region").lower()]
+            number = _ordinal_number(match.group("ordinal"), rules["ordinals"])
+            try:
+                levels = parse_levels(f"{prefix}{number}")
+            except LevelError:
+                continue
+            why_not = _excluded(text, match.start(), match.end(), match.group(0))
+            for level in levels:
+                out.append(fact("level", level.name, sentence, match.start(), match.end(), written=match.group(0),
+                                **({"excluded": why_not} if why_not else {})))
+    return out

@@ -1,0 +1,47 @@
+"""Organs with metastases outside the spine ('hepatic and pulmonary metastases', 'metastatic lesions in the
+lungs', 'multiple lymph node metastases'). The organ of the primary is not a metastatic site."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .._data import load, phrase_alternation, rx
+from ..facts import Extraction, Fact
+from ._util import fact, patient_sentences
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], dict[str, str]]:
+    data = load("organs")
+    by_form = {form: organ for organ, forms in data["organs"].items() for form in forms}
+    one = rf"(?:{phrase_alternation(list(by_form))})"
+    group = rf"(?P<orgs>{one}(?:\s*(?:,|and|or|as well as|,\s*and)\s*{one})*)"
+    patterns = [rx(p.replace("ORG", group)) for p in data["patterns"]]
+    return patterns, rx(rf"\b{one}\b"), by_form
+
+
+def organ_of(word: str) -> str | None:
+    for form, organ in _rules()[2].items():
+        if re.fullmatch(form, word, re.IGNORECASE):
+            return organ
+    return None
+
+
+def find(extraction: Extraction) -> list[Fact]:
+    patterns, one, _ = _rules()
+    out: list[Fact] = []
+    seen: set[int] = set()
+    for sentence in patient_sentences(extraction):
+        for pattern in patterns:
+            for match in pattern.finditer(sentence.text):
+                base = match.start("orgs")
+                for word in one.finditer(match.group("orgs")):
+                    organ = organ_of(word.group(0))
+                    start = base + word.start()
+                    if organ is None or sentence.start + start in seen:
+                        continue
+                    seen.add(sentence.start + start)
+                    out.append(fact("metastasis", organ, sentence, start, base + word.end(),
+                                    phrase=match.group(0)))
+    return out

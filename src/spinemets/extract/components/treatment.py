@@ -1,0 +1,158 @@
+"""Treatment of the spinal metastasis: spinal surgery, radiotherapy with its dose and fractions, systemic
+therapy by class, agent (generic or brand: adriamycin is doxorubicin) or regimen name.
+
+Every mention records whether it comes before the index presentation (`prior`): treatment of the primary or
+of earlier disease is history, not the treatment the schema asks about.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .._data import any_of, load, rx
+from ..facts import Extraction, Fact, Sentence
+from ..normalize import dose_gy, number
+from ._util import fact, matches, patient_sentences
+
+_DOSE_PER_COURSE_MAX_GY = 100.0  # above this a "total" is not one course (or not a dose at all)
+_DAYS = re.compile(r"\bdays?\s+(?P<first>\d{1,2})\s*(?:(?:to|-|–|through)\s*(?P<last>\d{1,2})|(?P<rest>(?:\s*(?:,|and)\s*\d{1,2})+))?",
+                   re.IGNORECASE)
+_EVERY = re.compile(r"\b(?:every|q)\s*(?P<n>\d{1,3})\s*(?:days?|d)\b", re.IGNORECASE)
+_CYCLES = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:cycles?|courses?)\b",
+                     re.IGNORECASE)
+_MG_M2 = re.compile(r"(?P<dose>\d+(?:\.\d+)?)\s*mg\s*/\s*m\s*(?:2|²|<sup>\s*2\s*</sup>|\s{0,12}2)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = load("treatment")
+    agents = load("agents")
+    agent_forms = {name.lower(): name for name in agents["agents"]}
+    for name, others in agents["agents"].items():
+        for other in others:
+            agent_forms[other.lower()] = name
+    regimens = agents["regimens"]
+    return {
+        "spine": any_of(data["surgery"]["spine_procedures"]),
+        "generic": any_of(data["surgery"]["generic_surgery"]),
+        "spine_cue": re.compile(data["surgery"]["spine_cue"], re.IGNORECASE),
+        "other_organ": rx(data["surgery"]["other_organ_cue"]),
+        "institution": rx(data["surgery"]["institution_cue"]),
+        "rt": any_of(data["radiotherapy"]),
+        "rt_excluded": rx(data["radiotherapy_excluded"]),
+        "chemo": any_of(data["chemotherapy"]),
+        "chemo_excluded": rx(data["chemotherapy_excluded"]),
+        "doses": [rx(p) for p in data["dose"]],
+        "prior": rx(data["prior_cues"]),
+        "agent_forms": agent_forms,
+        "agents": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(agent_forms, key=len, reverse=True))
+                             + r")(?![\w-])", re.IGNORECASE),
+        "regimens": regimens,
+        "regimen_rx": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in sorted(regimens, key=len, reverse=True))
+                                 + r")(?![\w-])"),
+    }
+
+
+def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str, object]:
+    """`prior` when the mention comes before the index presentation is told."""
+    return {"prior": True} if sentence.start + start < extraction.anchor else {}
+
+
+def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
+    rules = _rules()
+    out = []
+    for sentence, match in matches(rules["spine"], sentences):
+        out.append(fact("surgery", "spinal procedure", sentence, match.start(), match.end(),
+                        **_timing(extraction, sentence, match.start())))
+    for sentence, match in matches(rules["generic"], sentences):
+        text = sentence.text
+        if any(f.sentence == sentence.index and f.start <= sentence.start + match.start() < f.end for f in out):
+            continue
+        # "surgery for removal of the thyroid carcinoma and the C7 metastasis" is spinal; "resection of the
+        # primary tumour" or "thyroidectomy" is not. A generic word counts unless its clause names another organ.
+        if rules["institution"].search(text[max(0, match.start() - 60):match.start()]):
+            continue
+        window = text[max(0, match.start() - 60):match.end() + 60]
+        if rules["other_organ"].search(window) and not rules["spine_cue"].search(window):
+            continue
+        out.append(fact("surgery", "surgery", sentence, match.start(), match.end(),
+                        **_timing(extraction, sentence, match.start())))
+    return out
+
+
+def _doses(sentence: Sentence) -> list[Fact]:
+    rules = _rules()
+    for pattern in rules["doses"]:
+        match = pattern.search(sentence.text)
+        if not match:
+            continue
+        groups = match.groupdict()
+        unit = groups.get("unit") or "Gy"
+        fractions = number(groups["fx"]) if groups.get("fx") else None
+        if fractions is None and re.search(r"single", match.group(0), re.IGNORECASE):
+            fractions = 1.0
+        if groups.get("total"):
+            total = dose_gy(float(groups["total"]), unit)
+        elif groups.get("per") and fractions:
+            total = dose_gy(float(groups["per"]) * fractions, unit)
+        else:
+            continue
+        if not 0 < total <= _DOSE_PER_COURSE_MAX_GY or (fractions is not None and not 1 <= fractions <= 60):
+            continue
+        value = {"total_dose_gy": total, "fractions": int(fractions) if fractions else None}
+        return [fact("dose", value, sentence, match.start(), match.end())]
+    return []
+
+
+def _chemo_details(sentence: Sentence, start: int) -> dict[str, object]:
+    """Dose, days, cycle length and number of cycles written in the agent's sentence, when they are."""
+    text = sentence.text
+    detail: dict[str, object] = {}
+    dose = _MG_M2.search(text, start)
+    if dose:
+        detail["dose_mg_per_m2"] = float(dose.group("dose"))
+    days = _DAYS.search(text, start)
+    if days:
+        first = int(days.group("first"))
+        if days.group("last"):
+            detail["days"] = list(range(first, int(days.group("last")) + 1))
+        else:
+            detail["days"] = [first] + [int(d) for d in re.findall(r"\d{1,2}", days.group("rest") or "")]
+    every = _EVERY.search(text, start)
+    if every:
+        detail["cycle_length_days"] = int(every.group("n"))
+    cycles = _CYCLES.search(text)
+    if cycles:
+        detail["cycles"] = int(number(cycles.group("n")) or 0) or None
+    return detail
+
+
+def find(extraction: Extraction) -> list[Fact]:
+    rules = _rules()
+    sentences = list(patient_sentences(extraction))
+    out = _surgery(extraction, sentences)
+    for sentence, match in matches(rules["rt"], sentences):
+        # Only words touching the mention exclude it: "I131 treatment and external radiation therapy" is both.
+        if rules["rt_excluded"].search(sentence.text[max(0, match.start() - 12):match.end() + 15]):
+            continue
+        out.append(fact("radiotherapy", True, sentence, match.start(), match.end(),
+                        **_timing(extraction, sentence, match.start())))
+    for sentence in sentences:
+        if any(f.key == "radiotherapy" and f.sentence == sentence.index for f in out):
+            for dose in _doses(sentence):
+                dose.detail.update(_timing(extraction, sentence, dose.start - sentence.start))
+                out.append(dose)
+    for sentence, match in matches(rules["chemo"], sentences):
+        if rules["chemo_excluded"].search(sentence.text[max(0, match.start() - 30):match.end() + 30]):
+            continue
+        out.append(fact("chemotherapy", True, sentence, match.start(), match.end(),
+                        **_timing(extraction, sentence, match.start())))
+    for sentence, match in matches(rules["agents"], sentences):
+        generic = rules["agent_forms"][match.group(0).lower()]
+        out.append(fact("agent", generic, sentence, match.start(), match.end(), written=match.group(0),
+                        **_chemo_details(sentence, match.end()), **_timing(extraction, sentence, match.start())))
+    for sentence, match in matches(rules["regimen_rx"], sentences):
+        out.append(fact("agent", match.group(0), sentence, match.start(), match.end(), regimen=True,
+                        agents=rules["regimens"][match.group(0)], **_timing(extraction, sentence, match.start())))
+    return out

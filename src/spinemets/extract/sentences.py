@@ -1,0 +1,120 @@
+"""Sentences, sections and the start of the index presentation, found by rules (faster than PyRuSH, measured
+in bench/bench_extract.py) that know case-report layout: headers, figure references, author initials."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._data import any_of, load, rx
+from .facts import CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED, Sentence
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = {"fig", "figs", "al", "e.g", "i.e", "eg", "ie", "vs", "dr", "mr", "mrs", "ms", "no", "nos", "approx",
+                  "ca", "cf", "st", "prof", "resp", "ref", "refs", "vol", "pp", "p", "inc", "ltd", "dept", "univ", "mg",
+                  "ml", "min", "max", "sp", "spp", "var", "viz", "etc", "jr", "sr", "jan", "feb", "mar", "apr", "jun",
+                  "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t]*\S)")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.[\"')\]]?$")
+
+
+@lru_cache(maxsize=1)
+def _header_regex() -> re.Pattern[str]:
+    names = []
+    for kind, headers in load("sections")["headers"].items():
+        for header in headers:
+            names.append((header, kind))
+    alternation = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in sorted(names, key=lambda n: -len(n[0])))
+    return re.compile(rf"^[ \t#*]*(?P<header>{alternation})[ \t*]*(?::|$)", re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _header_kinds() -> dict[str, str]:
+    return {re.sub(r"\s+", " ", h.lower()): kind for kind, headers in load("sections")["headers"].items()
+            for h in headers}
+
+
+def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
+    gap = boundary.group(0)
+    if "\n" in gap:
+        if gap.count("\n") >= 2:
+            return True
+        line_start = text.rfind("\n", 0, boundary.start()) + 1
+        line = text[line_start:boundary.start()].rstrip()
+        # A single line break ends a sentence after end punctuation or a short (header-like) line; a
+        # hard-wrapped paragraph keeps going.
+        return not line or line[-1] in ".!?:" or len(line) < 50
+    before = text[max(0, boundary.start() - 30):boundary.start()]
+    word = _WORD_BEFORE.search(before)
+    if word:
+        token = word.group(1).lower()
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            return False
+    return True
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Sentence spans [start, end) over the text, headers kept apart from the sentences that follow them."""
+    cuts = {0, len(text)}
+    for boundary in _BOUNDARY.finditer(text):
+        if _ends_sentence(text, boundary):
+            cuts.add(boundary.end())
+    for header in _header_regex().finditer(text):
+        cuts.add(header.start("header"))
+        cuts.add(header.end())
+    spans = []
+    ordered = sorted(cuts)
+    for start, end in zip(ordered, ordered[1:]):
+        piece = text[start:end]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
+    return spans
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The text's sentences, each with its section and whether it speaks about the disease in general."""
+    headers = [(m.start("header"), m.end(), _header_kinds().get(re.sub(r"\s+", " ", m.group("header").lower()),
+                                                                  UNSECTIONED))
+               for m in _header_regex().finditer(text)]
+    language = load("language")
+    generic = any_of(language["generic_cues"])
+    case = any_of(language["case_cues"])
+    source = rx(language["source_line"])
+    out: list[Sentence] = []
+    section = UNSECTIONED
+    header_index = 0
+    first_line_end = text.find("\n")
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    source_line = bool(source.match(text))
+    for index, (start, end) in enumerate(split(text)):
+        while header_index < len(headers) and headers[header_index][0] <= start:
+            section = headers[header_index][2]
+            header_index += 1
+        sentence_text = text[start:end]
+        kind = SOURCE if source_line and start < first_line_end else section
+        is_header = any(h[0] == start and h[1] >= end - 1 for h in headers)
+        is_generic = bool(generic.search(sentence_text)) and not case.search(sentence_text)
+        out.append(Sentence(index=index, start=start, end=end, text=sentence_text, section=kind,
+                            generic=is_generic or is_header))
+    # Without any case section, literature headers are all there is (an abstract labelled "Introduction"
+    # that tells the case): read those sentences too, sentence by sentence.
+    if not any(s.section == CASE for s in out):
+        for s in out:
+            if s.section == LITERATURE:
+                s.section = DISCUSSION
+    return out
+
+
+def presentation_anchor(text: str, found: list[Sentence]) -> int:
+    """Offset where the index presentation is first told; treatment mentioned before it is earlier history."""
+    cue = any_of(load("language")["presentation_cues"])
+    for sentence in found:
+        if not sentence.about_patient:
+            continue
+        match = cue.search(sentence.text)
+        if match:
+            return sentence.start + match.start()
+    return 0
