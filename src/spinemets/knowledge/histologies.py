@@ -169,10 +169,18 @@ def lookup(histology: str | None, site: str | None = None) -> HistologyEntry | N
         return _entry(key, key, data.get("synonyms"), classes, organ, interpretive,
                       ["tokuhashi2005", "tomita2001", "katagiri2014", "bauer1995", "laufer2013"])
     classes = dict(data)
-    override = (data.get("site_overrides") or {}).get(site_key or "")
+    overrides = data.get("site_overrides") or {}
+    override = overrides.get(site_key or "")
     if override:
         classes.update({k: v for k, v in override.items() if k in _CLASS_KEYS})
         interpretive.append(override["note"])
+    elif (site is None or normalize(site) in ("", "unknown")) and overrides:
+        # The site is unknown and would change a class: every class a site could give stays possible.
+        for site, extra in overrides.items():
+            for name in CLASS_FIELDS:
+                if extra.get(name):
+                    classes[name] = list(dict.fromkeys([*(classes.get(name) or []), *extra[name]]))
+            interpretive.append(f"Primary site not given; if it is the {site}: {extra['note']}")
     return _entry(key, key, data.get("synonyms"), classes, site_key, interpretive, list(data.get("sources") or []))
 
 
