@@ -15,7 +15,8 @@ def positive(value: float, field: str, unit: str, *, upper: float | None = None,
     except (TypeError, ValueError):
         raise InputError([Problem(field=field, value=value, allowed=allowed, message="not a number")]) from None
     if not math.isfinite(number) or number <= 0 or (upper is not None and number > upper):
-        message = "out of range" + (f"; {hint}" if hint else "")
+        too_high = upper is not None and math.isfinite(number) and number > upper
+        message = "out of range" + (f"; {hint}" if hint and too_high else "")
         raise InputError([Problem(field=field, value=value, allowed=allowed, message=message)])
     return number
 

@@ -9,6 +9,8 @@ from ._app import app
 from . import core  # noqa: F401  (registers analyze, validate, schema)
 from . import score  # noqa: F401  (registers score)
 from . import serve  # noqa: F401  (registers serve, token)
+from . import ihc  # noqa: F401  (registers ihc)
+from . import plan  # noqa: F401  (registers plan rt, plan chemo, plan regimens)
 
 
 def _version(value: bool) -> None:

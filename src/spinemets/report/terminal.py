@@ -158,6 +158,18 @@ def _render_scores(value: Any) -> list[Any]:
 RENDERERS["scores"] = _render_scores
 
 
+def _render_plans(key: str) -> Renderer:
+    def render(value: Any) -> list[Any]:
+        from . import plan_panels
+
+        return {"ihc_differential": plan_panels.render_ihc_diagnoses, "ihc_details": plan_panels.render_ihc_details,
+                "treatment": plan_panels.render_treatment}[key](value)
+    return render
+
+
+RENDERERS.update({key: _render_plans(key) for key in ("ihc_differential", "ihc_details", "treatment")})
+
+
 def render_analysis(analysis: Any, console: Console) -> None:
     from ..analysis import DISCLAIMER
 
