@@ -7,7 +7,6 @@ the plan says so (a warning), because that is part of the number asked for; it d
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from ..calculators.bsa import CAP_POLICIES, DEFAULT_CAP_POLICY, DEFAULT_FORMULA, FORMULAS, all_bsa_m2, dosing_bsa_m2, \
@@ -16,21 +15,13 @@ from ..calculators.dosing import Dose, cumulative, per_cycle, scaled
 from ..calculators._checks import positive, whole
 from ..errors import InputError, Problem
 from ..knowledge.regimens import Regimen, anthracyclines, hepatic_bands, regimen
+from ._plan import Plan, rounded
 from .calendar import cycle_day_dates
 
 
-def _r(value: float | None, digits: int = 2) -> float | None:
-    return None if value is None else round(value, digits)
 
-
-@dataclass
-class ChemoPlan:
-    data: dict[str, Any]
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.data, "warnings": list(self.warnings), "notes": list(self.notes)}
+class ChemoPlan(Plan):
+    """A chemotherapy plan (see Plan)."""
 
 
 # --- hepatic band ------------------------------------------------------------------------------------------
@@ -145,9 +136,9 @@ def _plan(reg: Regimen, cycles: int, height_cm: float | None, weight_kg: float |
         raw = every[bsa_formula]
         bsa_used, capped = dosing_bsa_m2(raw, bsa_policy)
         bsa_block = {"formula": bsa_formula, "formula_citation": FORMULAS[bsa_formula].citation,
-                     "bsa_m2": _r(raw, 4), "policy": bsa_policy, "policy_citation": CAP_POLICIES[bsa_policy].citation,
-                     "bsa_used_m2": _r(bsa_used, 4), "capped": capped, "height_cm": height_cm, "weight_kg": weight_kg,
-                     "all_formulas_m2": {k: _r(v, 4) for k, v in every.items()}}
+                     "bsa_m2": rounded(raw, 4), "policy": bsa_policy, "policy_citation": CAP_POLICIES[bsa_policy].citation,
+                     "bsa_used_m2": rounded(bsa_used, 4), "capped": capped, "height_cm": height_cm, "weight_kg": weight_kg,
+                     "all_formulas_m2": {k: rounded(v, 4) for k, v in every.items()}}
         if capped:
             notes.append(f"BSA capped at {bsa_used:g} m2 by policy '{bsa_policy}' (ASCO 2012 recommends full "
                          "weight-based dosing; choose policy 'actual' for it)")
@@ -177,14 +168,14 @@ def _plan(reg: Regimen, cycles: int, height_cm: float | None, weight_kg: float |
             cycle_dose = per_cycle(given, len(drug.days))
             total = cumulative(cycle_dose, cycles)
             entry.update({"given": True, "fraction_of_dose_given": fraction,
-                          "per_administration": {"value": _r(given.value), "unit": given.unit},
-                          "per_cycle": {"value": _r(cycle_dose.value), "unit": cycle_dose.unit},
-                          "cumulative": {"value": _r(total.value), "unit": total.unit}})
+                          "per_administration": {"value": rounded(given.value), "unit": given.unit},
+                          "per_cycle": {"value": rounded(cycle_dose.value), "unit": cycle_dose.unit},
+                          "cumulative": {"value": rounded(total.value), "unit": total.unit}})
             if drug.unit == "mg" or (drug.unit == "mg/m2" and bsa_used is not None) or \
                     (drug.unit == "mg/kg" and weight_kg is not None):
                 per_admin_mg = given.to_mg(bsa_m2=bsa_used, weight_kg=weight_kg)
-                entry.update({"per_administration_mg": _r(per_admin_mg), "per_cycle_mg": _r(per_admin_mg * len(drug.days)),
-                              "cumulative_mg": _r(per_admin_mg * len(drug.days) * cycles)})
+                entry.update({"per_administration_mg": rounded(per_admin_mg), "per_cycle_mg": rounded(per_admin_mg * len(drug.days)),
+                              "cumulative_mg": rounded(per_admin_mg * len(drug.days) * cycles)})
             if drug.agent in anthracyclines() and drug.unit == "mg/m2":
                 previous = anthracycline_cycles.get(drug.agent, [0.0] * cycles)
                 anthracycline_cycles[drug.agent] = [a + cycle_dose.value for a in previous]

@@ -9,7 +9,7 @@ prescription itself stays under it (the worst case: the structure inside the tar
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..anatomy import Vertebra, parse_level
@@ -17,14 +17,12 @@ from ..calculators.radiobiology import bed_gy, dose_per_fraction_gy, eqd2_gy, to
 from ..calculators._checks import positive
 from ..errors import InputError, Problem
 from ..knowledge.radiobiology import Structure, alpha_beta, alpha_betas, reirradiation, schemes, structures
+from ._plan import Plan, rounded
 from .calendar import HOLIDAY_NOTE, fraction_dates
 
 ASSUMPTION = ("no dose-volume histogram: each structure is checked as if it received the full prescription "
               "(point maximum = prescription), and the highest point dose it may receive is given")
 
-
-def _r(value: float | None, digits: int = 2) -> float | None:
-    return None if value is None else round(value, digits)
 
 
 @dataclass(frozen=True)
@@ -37,14 +35,8 @@ class PriorCourse:
     cord_max_dose_gy: float | None = None  # the cord's point maximum in that course, when the plan gives it
 
 
-@dataclass
-class RtPlan:
-    data: dict[str, Any]
-    warnings: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.data, "warnings": list(self.warnings), "notes": list(self.notes)}
+class RtPlan(Plan):
+    """A radiotherapy plan (see Plan)."""
 
 
 def _levels(levels: Iterable[Vertebra | str] | None) -> list[Vertebra]:
@@ -76,8 +68,8 @@ def _check(structure: Structure, total_dose_gy: float, fractions: int) -> list[d
         if limit.kind == "eqd2_max_gy":
             allowed = total_dose_for_eqd2_gy(limit.value_gy, fractions, ab)
             row.update({"limit": f"EQD2 <= {limit.value_gy:g} Gy (alpha/beta {ab:g})", "limit_eqd2_gy": limit.value_gy,
-                        "prescription_eqd2_gy": _r(course_eqd2),
-                        "max_point_dose_gy_in_this_course": _r(allowed),
+                        "prescription_eqd2_gy": rounded(course_eqd2),
+                        "max_point_dose_gy_in_this_course": rounded(allowed),
                         "prescription_within": total_dose_gy <= allowed + 1e-9})
         else:
             table = limit.values_by_fractions_gy or {}
@@ -116,17 +108,17 @@ def _reirradiation(total_dose_gy: float, fractions: int, prior: list[PriorCourse
                       / (1 - rule.reirradiation_fraction_of_cumulative_max))
     allowed = total_dose_for_eqd2_gy(budget_eqd2, fractions, ab) if budget_eqd2 > 0 else 0.0
     checks = [
-        {"condition": f"cumulative cord EQD2 <= {rule.cumulative_eqd2_max_gy:g} Gy", "value_gy": _r(cumulative),
+        {"condition": f"cumulative cord EQD2 <= {rule.cumulative_eqd2_max_gy:g} Gy", "value_gy": rounded(cumulative),
          "met": cumulative <= rule.cumulative_eqd2_max_gy},
-        {"condition": f"re-irradiation cord EQD2 <= {rule.reirradiation_eqd2_max_gy:g} Gy", "value_gy": _r(new_eqd2),
+        {"condition": f"re-irradiation cord EQD2 <= {rule.reirradiation_eqd2_max_gy:g} Gy", "value_gy": rounded(new_eqd2),
          "met": new_eqd2 <= rule.reirradiation_eqd2_max_gy},
         {"condition": f"re-irradiation / cumulative EQD2 <= {rule.reirradiation_fraction_of_cumulative_max:g}",
-         "value": _r(new_eqd2 / cumulative, 3), "met": new_eqd2 / cumulative <= rule.reirradiation_fraction_of_cumulative_max},
+         "value": rounded(new_eqd2 / cumulative, 3), "met": new_eqd2 / cumulative <= rule.reirradiation_fraction_of_cumulative_max},
         {"condition": f"interval >= {rule.minimum_interval_months:g} months", "value_months": shortest,
          "met": None if shortest is None else shortest >= rule.minimum_interval_months},
     ]
-    return {"alpha_beta_gy": ab, "prior_cord_eqd2_gy": _r(prior_eqd2), "this_course_cord_eqd2_gy": _r(new_eqd2),
-            "checks": checks, "max_cord_point_dose_gy_in_this_course": _r(allowed),
+    return {"alpha_beta_gy": ab, "prior_cord_eqd2_gy": rounded(prior_eqd2), "this_course_cord_eqd2_gy": rounded(new_eqd2),
+            "checks": checks, "max_cord_point_dose_gy_in_this_course": rounded(allowed),
             "prior_cord_dose_assumed_equal_to_prescription": assumed_full,
             "setting": "SBRT re-irradiation after conventional radiotherapy (thecal sac point maximum)",
             "sources": list(rule.citations)}
@@ -147,14 +139,14 @@ def rt_plan(total_dose_gy: float, fractions: int, *, alpha_beta_gy: float | None
         tumour_ab = positive(alpha_beta_gy, "alpha_beta_gy", "Gy", upper=100)
         tumour_note = "given by the user"
     tissues = [{"tissue": "tumour", "label": "tumour", "alpha_beta_gy": tumour_ab, "basis": tumour_note,
-                "bed_gy": _r(bed_gy(total_dose_gy, fractions, tumour_ab)),
-                "eqd2_gy": _r(eqd2_gy(total_dose_gy, fractions, tumour_ab))}]
+                "bed_gy": rounded(bed_gy(total_dose_gy, fractions, tumour_ab)),
+                "eqd2_gy": rounded(eqd2_gy(total_dose_gy, fractions, tumour_ab))}]
     for key, ab in alpha_betas().items():
         if key == "tumour":
             continue
         tissues.append({"tissue": key, "label": ab.label, "alpha_beta_gy": ab.value_gy, "basis": ab.citation,
-                        "bed_gy": _r(bed_gy(total_dose_gy, fractions, ab.value_gy)),
-                        "eqd2_gy": _r(eqd2_gy(total_dose_gy, fractions, ab.value_gy))})
+                        "bed_gy": rounded(bed_gy(total_dose_gy, fractions, ab.value_gy)),
+                        "eqd2_gy": rounded(eqd2_gy(total_dose_gy, fractions, ab.value_gy))})
 
     level_list = _levels(levels)
     if not level_list:
@@ -191,7 +183,7 @@ def rt_plan(total_dose_gy: float, fractions: int, *, alpha_beta_gy: float | None
         if dates[0] != start:
             notes.append(f"start {start.isoformat()} is a weekend day; the first fraction is {dates[0].isoformat()}")
     data = {"course": {"total_dose_gy": total_dose_gy, "fractions": fractions,
-                       "dose_per_fraction_gy": _r(dose_per_fraction, 3), "technique": technique,
+                       "dose_per_fraction_gy": rounded(dose_per_fraction, 3), "technique": technique,
                        "levels": [level.name for level in level_list]},
             "matched_scheme": None if scheme is None else {"name": scheme.name, "setting": scheme.setting,
                                                            "technique": scheme.technique, "source": scheme.citation,
