@@ -92,20 +92,20 @@ def _word(value: Any) -> str:
 class Facts(Mapping[str, Fact]):
     """The facts of one case, by name, and the words rule texts may quote ({level}, {histology}, ...)."""
 
-    items: dict[str, Fact]
+    by_name: dict[str, Fact]
     words: dict[str, str] = field(default_factory=dict)
 
     def __getitem__(self, name: str) -> Fact:
-        return self.items[name]
+        return self.by_name[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.items)
+        return iter(self.by_name)
 
     def __len__(self) -> int:
-        return len(self.items)
+        return len(self.by_name)
 
     def with_fact(self, fact: Fact) -> "Facts":
-        return Facts({**self.items, fact.name: fact}, self.words)
+        return Facts({**self.by_name, fact.name: fact}, self.words)
 
 
 # --- conditions -------------------------------------------------------------------------------------------

@@ -93,8 +93,8 @@ def rules() -> tuple[Rule, ...]:
             id="surgery.aim_palliative", framework=FRAMEWORK, pathway=Pathway.SURGICAL_AIM,
             when=all_of(_surgery_in_view(), one_of("tomita_aim", ("palliative surgery", "supportive care"),
                                                    "Tomita points to palliative surgery or supportive care")),
-            text="If surgery is chosen, aim for palliative decompression and a stable reconstruction at {level}, "
-                 "not excision of the tumour.",
+            text="If surgery is chosen, consider palliative decompression and a stable reconstruction at {level} as "
+                 "the aim, not excision of the tumour.",
             reason="The Tomita score sets the aim of surgery from the growth of the primary and the extent of "
                    "visceral and bone disease; with widespread disease, excision would not change the course.",
             evidence=("tomita_strategy", "tokuhashi_strategy", "seed_palliative_aim"),
