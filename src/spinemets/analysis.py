@@ -77,7 +77,12 @@ def analyze(case: Case) -> Analysis:
 
 
 def analyze_path(path: Path | str) -> Analysis:
-    """Analyse a case file (.yaml/.yml/.json)."""
+    """Analyse a case file (.yaml/.yml/.json) or a clinical note (.txt/.md/.html: text -> case -> analysis)."""
+    if Path(path).suffix.lower() in TEXT_SUFFIXES:
+        from .casefile import read_text_file
+
+        text = read_text_file(path, max_bytes=MAX_NOTE_BYTES, what="note")
+        return analyze_text(text, name=Path(path).stem, kind=TEXT_SUFFIXES[Path(path).suffix.lower()])
     return analyze(load_case(path))
 
 
@@ -114,3 +119,41 @@ def _treatment(case: Case, result: Analysis) -> dict[str, Any]:
 
 
 SECTIONS.extend([("ihc_differential", _ihc_differential), ("ihc_details", _ihc_details), ("treatment", _treatment)])
+
+
+# --- clinical text (spinemets.extract) --------------------------------------------------------------------
+TEXT_SUFFIXES: dict[str, str | None] = {".txt": None, ".text": None, ".md": "markdown", ".markdown": "markdown",
+                                        ".html": "html", ".htm": "html"}
+MAX_NOTE_BYTES = 1_000_000  # a case report is a few kilobytes; a larger file is refused before it is read
+
+
+def analyze_text(text: str, name: str | None = None, kind: str | None = None) -> Analysis:
+    """A clinical note or case report in, the full analysis out: the case is built by extraction, and the
+    section `extraction` shows every fact with its spans and status, and the facts not found, each with the
+    question that would settle it and the scores it would settle."""
+    from .extract import extract_text, to_case, to_schema
+
+    extraction = extract_text(text, name=name, kind=kind)
+    result = analyze(to_case(extraction, name=name))
+    result.source_text = text
+    result.sections["extraction"] = {
+        "schema": to_schema(extraction),
+        "facts": [f.as_dict(extraction.text) for f in extraction.facts
+                  if not (f.key == "level" and "excluded" in f.detail)],
+        "not_found": _not_found(result),
+    }
+    result.warnings.extend(extraction.warnings)
+    return result
+
+
+def _not_found(result: Analysis) -> list[dict[str, Any]]:
+    """Facts the scores still miss, once each, with its question and every score it would settle."""
+    merged: dict[str, dict[str, Any]] = {}
+    for key, score in (result.sections.get("scores") or {}).items():
+        for missing in score.get("missing") or []:
+            entry = merged.setdefault(missing["fact"], {"fact": missing["fact"], "question": missing["question"],
+                                                        "scores": []})
+            for settled in [key, *(missing.get("scores") or [])]:
+                if settled not in entry["scores"]:
+                    entry["scores"].append(settled)
+    return sorted(merged.values(), key=lambda e: (-len(e["scores"]), e["fact"]))

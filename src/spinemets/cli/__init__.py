@@ -7,6 +7,7 @@ import typer
 from .. import __version__
 from ._app import app
 from . import core  # noqa: F401  (registers analyze, validate, schema)
+from . import extract  # noqa: F401  (registers extract, eval-extract)
 from . import score  # noqa: F401  (registers score)
 from . import serve  # noqa: F401  (registers serve, token)
 from . import ihc  # noqa: F401  (registers ihc)

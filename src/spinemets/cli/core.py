@@ -13,13 +13,14 @@ from ._app import app, err, guarded, out, print_json
 
 @app.command()
 def analyze(
-    input: Path = typer.Argument(..., help="a case file (.yaml, .yml, .json)", show_default=False),
+    input: Path = typer.Argument(..., help="a case file (.yaml, .yml, .json) or a clinical note (.txt, .md, .html)",
+                                 show_default=False),
     json_output: bool = typer.Option(False, "--json", help="print one JSON object (key 'case' and one key per section)"),
     html_path: Path = typer.Option(None, "--html", help="also write the report as one standalone HTML file",
                                    show_default=False),
     pdf_path: Path = typer.Option(None, "--pdf", help="also write the report as a PDF", show_default=False),
 ) -> None:
-    """Analyse one case and print the report (or --json)."""
+    """Analyse one case (a case file, or a clinical note read by extraction) and print the report (or --json)."""
     with guarded(as_json=json_output):
         result = analyze_path(input)
         if html_path or pdf_path:

@@ -170,6 +170,27 @@ def _render_plans(key: str) -> Renderer:
 RENDERERS.update({key: _render_plans(key) for key in ("ihc_differential", "ihc_details", "treatment")})
 
 
+def _render_extraction(value: Any) -> list[Any]:
+    """Facts read from the note (with the words they came from) and the questions that would settle the rest."""
+    found = Table(title="Read from the note", title_justify="left", header_style="bold")
+    for column in ("fact", "value", "words", "status"):
+        found.add_column(column)
+    for fact in value.get("facts", []):
+        shown = fact["value"]
+        if isinstance(shown, dict):
+            shown = " ".join(str(v) for v in shown.values() if v is not None)
+        found.add_row(fact["key"], str(shown), fact["text"], fact["assertion"])
+    asks = Table(title="Not found in the note: ask", title_justify="left", header_style="bold")
+    asks.add_column("question")
+    asks.add_column("settles")
+    for missing in value.get("not_found", []):
+        asks.add_row(missing["question"], ", ".join(missing["scores"]))
+    return [found, asks]
+
+
+RENDERERS["extraction"] = _render_extraction
+
+
 def render_analysis(analysis: Any, console: Console) -> None:
     from ..analysis import DISCLAIMER
 
