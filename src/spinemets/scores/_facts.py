@@ -59,6 +59,24 @@ def resectability(present: list[OrganMetastasis]) -> bool | None:
     return None
 
 
+def organ_finding(item: str, found: Visceral, *, yes: str, no: str, word: str, notes: list[str]) -> "Finding":
+    """An item with options none / `yes` (every involved organ resectable) / `no`, as Tokuhashi's organ item
+    and Tomita's visceral item read it; `word` is the table's own adjective ("removable", "treatable")."""
+    from ._engine import Finding
+
+    if found.present:
+        resectable = resectability(found.present)
+        options = {True: (yes,), False: (no,), None: (yes, no)}[resectable]
+        ask = [(f"metastases[{m.organ}].resectable", f"Are the {m.organ} metastases {word} (resectable)?")
+               for m in found.present if m.resectable is None]
+        reason = {None: f"whether they are {word} is not recorded", True: f"{word}", False: f"not {word}"}[resectable]
+        return Finding(item, options, found.words, reason, missing=ask or None, notes=notes)
+    if found.none_for_sure:
+        return Finding(item, ("none",), found.words, "no metastases", notes=notes)
+    return Finding(item, None, found.words, "metastases not known", notes=notes,
+                   missing=[("staging_complete", STAGING_QUESTION)])
+
+
 @dataclass
 class BoneBurden:
     spinal: int  # involved vertebrae listed in the case
@@ -128,29 +146,41 @@ class Performance:
     conversion: str | None
 
 
-def kps(case: Case, ctx: Context) -> Performance:
-    perf = case.performance
-    if perf.kps is not None:
-        return Performance((perf.kps,), f"KPS {perf.kps}", None)
-    if perf.ecog is not None:
+def performance(case: Case, ctx: Context, scale: str) -> Performance:
+    """Performance status on `scale` ("kps" or "ecog"): recorded, or converted from the other scale with
+    the selected named mapping (the conversion is returned in words so it can be shown)."""
+    other = "ecog" if scale == "kps" else "kps"
+    recorded, given = getattr(case.performance, scale), getattr(case.performance, other)
+    if recorded is not None:
+        return Performance((recorded,), f"{scale.upper()} {recorded}", None)
+    if given is not None:
         mapping = performance_mappings().get(ctx.variant("performance_mapping"))
-        values = mapping.kps_for(perf.ecog)
-        shown = _span(values)
-        return Performance(values, f"ECOG {perf.ecog} (KPS not recorded)",
-                           f"KPS {shown} from ECOG {perf.ecog} by the {mapping.label} ({mapping.key})")
+        values = mapping.kps_for(given) if scale == "kps" else mapping.ecog_for(given)
+        return Performance(values, f"{other.upper()} {given} ({scale.upper()} not recorded)",
+                           f"{scale.upper()} {_span(values)} from {other.upper()} {given} by the {mapping.label} "
+                           f"({mapping.key})")
     return Performance(None, "performance status not recorded", None)
+
+
+def kps(case: Case, ctx: Context) -> Performance:
+    return performance(case, ctx, "kps")
 
 
 def ecog(case: Case, ctx: Context) -> Performance:
-    perf = case.performance
-    if perf.ecog is not None:
-        return Performance((perf.ecog,), f"ECOG {perf.ecog}", None)
-    if perf.kps is not None:
-        mapping = performance_mappings().get(ctx.variant("performance_mapping"))
-        values = mapping.ecog_for(perf.kps)
-        return Performance(values, f"KPS {perf.kps} (ECOG not recorded)",
-                           f"ECOG {_span(values)} from KPS {perf.kps} by the {mapping.label} ({mapping.key})")
-    return Performance(None, "performance status not recorded", None)
+    return performance(case, ctx, "ecog")
+
+
+def performance_finding(case: Case, ctx: Context, scale: str, alive: tuple[int, ...]) -> "Finding":
+    """The single item of the ECOG or KPS score itself."""
+    from ._engine import Finding
+
+    perf = performance(case, ctx, scale)
+    if perf.values is None:
+        return Finding(scale, tuple(str(v) for v in alive), perf.words,
+                       "not recorded; the value meaning dead is excluded for a patient being assessed")
+    return Finding(scale, tuple(str(v) for v in perf.values), perf.words,
+                   "recorded" if perf.conversion is None else "converted with a named mapping",
+                   conversion=perf.conversion)
 
 
 def _span(values: tuple[int, ...]) -> str:

@@ -11,9 +11,4 @@ TABLE = "ecog"
 
 
 def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
-    perf = _facts.ecog(case, ctx)
-    if perf.values is None:
-        return [Finding("ecog", tuple(str(v) for v in _facts.ALIVE_ECOG), perf.words,
-                        "not recorded; ECOG 5 (dead) excluded for a patient being assessed")]
-    return [Finding("ecog", tuple(str(v) for v in perf.values), perf.words,
-                    "recorded" if perf.conversion is None else "converted from KPS", conversion=perf.conversion)]
+    return [_facts.performance_finding(case, ctx, TABLE, _facts.ALIVE_ECOG)]

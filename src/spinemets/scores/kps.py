@@ -11,9 +11,4 @@ TABLE = "kps"
 
 
 def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
-    perf = _facts.kps(case, ctx)
-    if perf.values is None:
-        return [Finding("kps", tuple(str(v) for v in _facts.ALIVE_KPS), perf.words,
-                        "not recorded; KPS 0 (dead) excluded for a patient being assessed")]
-    return [Finding("kps", tuple(str(v) for v in perf.values), perf.words,
-                    "recorded" if perf.conversion is None else "converted from ECOG", conversion=perf.conversion)]
+    return [_facts.performance_finding(case, ctx, TABLE, _facts.ALIVE_KPS)]

@@ -58,16 +58,5 @@ def _general_condition(case: Case, ctx: Context, table) -> Finding:
 
 def _organs(case: Case) -> Finding:
     found = _facts.visceral(case, organs=MAJOR_INTERNAL_ORGANS)
-    notes = ["Interpretive: 'major internal organs' read as lung, liver, kidney and brain."]
-    if found.present:
-        removable = _facts.resectability(found.present)
-        options = {True: ("removable",), False: ("unremovable",), None: ("unremovable", "removable")}[removable]
-        ask = [(f"metastases[{m.organ}].resectable", f"Are the {m.organ} metastases removable (resectable)?")
-               for m in found.present if m.resectable is None]
-        return Finding("internal_organs", options, found.words,
-                       "removability not recorded" if removable is None else
-                       ("all removable" if removable else "not removable"), missing=ask or None, notes=notes)
-    if found.none_for_sure:
-        return Finding("internal_organs", ("none",), found.words, "no metastases in major internal organs", notes=notes)
-    return Finding("internal_organs", None, found.words, "organ metastases not known", notes=notes,
-                   missing=[("staging_complete", _facts.STAGING_QUESTION)])
+    return _facts.organ_finding("internal_organs", found, yes="removable", no="unremovable", word="removable",
+                                notes=["Interpretive: 'major internal organs' read as lung, liver, kidney and brain."])

@@ -19,21 +19,9 @@ def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
                    notes=primary.notes,
                    missing=[("primary.histology", "Is this primary's growth slow, moderate or rapid (clinician's "
                                                   "choice where Tomita gives no class)?")])]
-    found = _facts.visceral(case)
-    notes = ["Interpretive: 'treatable' visceral metastases read from the case's resectable field."]
-    if found.present:
-        treatable = _facts.resectability(found.present)
-        options = {True: ("treatable",), False: ("untreatable",), None: ("treatable", "untreatable")}[treatable]
-        ask = [(f"metastases[{m.organ}].resectable", f"Are the {m.organ} metastases treatable (resectable or controllable)?")
-               for m in found.present if m.resectable is None]
-        out.append(Finding("visceral", options, found.words,
-                           "treatability not recorded" if treatable is None else ("treatable" if treatable else "untreatable"),
-                           missing=ask or None, notes=notes))
-    elif found.none_for_sure:
-        out.append(Finding("visceral", ("none",), found.words, "no visceral metastases"))
-    else:
-        out.append(Finding("visceral", None, found.words, "visceral metastases not known",
-                           missing=[("staging_complete", _facts.STAGING_QUESTION)]))
+    out.append(_facts.organ_finding(
+        "visceral", _facts.visceral(case), yes="treatable", no="untreatable", word="treatable",
+        notes=["Interpretive: 'treatable' visceral metastases read from the case's resectable field."]))
     out.append(skeletal_finding(case, "bone", ("solitary", "multiple")))
     return out
 
