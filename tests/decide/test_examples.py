@@ -41,6 +41,7 @@ def test_breast_t8_gets_radiotherapy_and_no_surgery(breast):
     assert "ESCC grade at T8: 0" in recs["noms.cebrt_radiosensitive"].rationale
     sbrt = recs["noms.sbrt_option_painful_low_grade"]
     assert sbrt.status == "fired" and sbrt.pathway == "SRS"
+    assert "24 Gy in 2 fractions" in sbrt.text  # SC.24 arm, from evidence.yaml sbrt_example
     assert "sahgal2021" in {c.key for s in sbrt.evidence for c in s.citations}
     assert not [r for r in recs.values() if r.pathway in SURGICAL], [r.id for r in recs.values()]
 

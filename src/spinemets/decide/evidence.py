@@ -20,12 +20,14 @@ CONFIDENCE = ("confirmed", "secondary", "our_synthesis")
 class Citation:
     key: str
     text: str  # "Laufer I, et al. The NOMS framework... Oncologist 2013;18(6):744-751. doi:..."
+    short: str  # "Laufer I, et al. Oncologist 2013"
     doi: str | None
     url: str | None
     locator: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"key": self.key, "citation": self.text, "doi": self.doi, "url": self.url, "locator": self.locator}
+        return {"key": self.key, "citation": self.text, "short": self.short, "doi": self.doi, "url": self.url,
+                "locator": self.locator}
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,10 @@ def citation(key: str, locator: str | None = None) -> Citation:
     if key not in entries:
         raise KeyError(f"no reference {key!r} in references.yaml or evidence.yaml")
     entry = entries[key]
-    return Citation(key=key, text=_render(entry), doi=entry.get("doi"), url=entry.get("url"), locator=locator)
+    short = " ".join(p for p in (_short_authors(entry.get("authors")), str(entry.get("journal") or ""),
+                                 str(entry.get("year") or "")) if p)
+    return Citation(key=key, text=_render(entry), short=short, doi=entry.get("doi"), url=entry.get("url"),
+                    locator=locator)
 
 
 def resolve_refs(refs: list[dict[str, Any]]) -> tuple[Citation, ...]:

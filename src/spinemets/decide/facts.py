@@ -393,7 +393,10 @@ def _words(case: Case, lesion: Lesion | None) -> dict[str, str]:
     neighbours = _neighbours(level) if level is not None else []
     structure = lesion.compressed_structure.value.replace("_", " ") if lesion is not None and \
         lesion.compressed_structure is not None else "neural elements"
+    sbrt, single = parameters()["sbrt_example"], parameters()["single_fraction"]
     return {
+        "sbrt_example": f"{sbrt['dose_gy']:g} Gy in {sbrt['fractions']} fractions",
+        "single_fraction": f"a single {single['dose_gy']:g} Gy fraction",
         "level": level.name if level else "the index level",
         "structure": f"the {structure}",
         "histology": case.primary.histology or case.pathology.diagnosis or "the primary tumour",

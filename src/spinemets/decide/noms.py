@@ -29,10 +29,10 @@ RESISTANT = is_("radiosensitivity", "resistant", "the histology is resistant to 
 FIT_FOR_SURGERY = is_("fitness", "surgery", "the patient can tolerate open surgery")
 RADIOTHERAPY_ONLY = is_("fitness", "radiotherapy only", "the patient can tolerate radiotherapy but not surgery")
 SUPPORTIVE_ONLY = is_("fitness", "supportive care only", "the patient can tolerate no intervention")
-UNSTABLE = is_("sins_category", "unstable", "SINS is 13-18 (unstable)")
+UNSTABLE = is_("sins_category", "unstable", "the SINS category is unstable")
 NOT_UNSTABLE = Not(UNSTABLE)
 SINS_REFERRAL = one_of("sins_category", ("potentially unstable", "unstable"),
-                       "SINS is 7 or more (potentially unstable or unstable)")
+                       "the SINS category is potentially unstable or unstable")
 NEURO_CONTEXT = ("myelopathy", "radiculopathy", "motor_deficit", "ambulatory")
 
 
@@ -50,10 +50,10 @@ def rules() -> tuple[Rule, ...]:
             context=("escc_grade", *NEURO_CONTEXT), practice=practice.radiotherapy_conventional),
         Rule(
             id="noms.sbrt_option_painful_low_grade", framework=FRAMEWORK, pathway=Pathway.SRS,
-            when=all_of(SENSITIVE, escc_in("low"), is_("sins_category", "stable", "SINS is 0-6 (stable)"),
+            when=all_of(SENSITIVE, escc_in("low"), is_("sins_category", "stable", "the SINS category is stable"),
                         is_("painful", True, "the lesion is painful")),
-            text="As an alternative to conventional fractionation for the pain at {level}, consider SBRT (24 Gy in 2 "
-                 "fractions in the SC.24 trial).",
+            text="As an alternative to conventional fractionation for the pain at {level}, consider SBRT ({sbrt_example} "
+                 "in the SC.24 trial).",
             reason="For painful spinal metastases without symptomatic cord compression, SBRT gave more complete "
                    "pain responses than conventional palliative radiotherapy in a randomized trial.",
             evidence=("sc24_sbrt",),
@@ -98,8 +98,8 @@ def rules() -> tuple[Rule, ...]:
             id="noms.sins_surgical_opinion", framework=FRAMEWORK, pathway=Pathway.STABILIZATION,
             when=SINS_REFERRAL,
             text="Ask a spine surgeon to assess the stability of {level}.",
-            reason="The mechanical assessment is separate from the neurologic and oncologic ones; a SINS of 7 or "
-                   "more calls for a surgical opinion.",
+            reason="The mechanical assessment is separate from the neurologic and oncologic ones; a potentially "
+                   "unstable or unstable SINS calls for a surgical opinion.",
             evidence=("sins_referral",),
             context=("mechanical_pain", "body_collapse", "posterior_elements"), practice=practice.surgery_done),
         Rule(
@@ -110,7 +110,7 @@ def rules() -> tuple[Rule, ...]:
             reason="Gross instability is an indication for surgical stabilization on its own, whatever the ESCC "
                    "grade or radiosensitivity; radiotherapy does not restore stability.",
             evidence=("noms_gross_instability_open", "sins_referral"),
-            otherwise="if SINS is below 13, stability is a surgeon's judgement (see the surgical opinion)",
+            otherwise="below the unstable category, stability is a surgeon's judgement (see the surgical opinion)",
             context=("mechanical_pain", "body_collapse", "posterior_elements"), practice=practice.surgery_done),
         Rule(
             id="noms.cement_augmentation", framework=FRAMEWORK, pathway=Pathway.CEMENT_AUGMENTATION,
@@ -128,7 +128,7 @@ def rules() -> tuple[Rule, ...]:
         Rule(
             id="noms.best_supportive_care", framework=FRAMEWORK, pathway=Pathway.BEST_SUPPORTIVE_CARE,
             when=SUPPORTIVE_ONLY,
-            text="Consider best supportive care, with a single 8 Gy fraction to {level} if pain calls for it.",
+            text="Consider best supportive care, with {single_fraction} to {level} if pain calls for it.",
             reason="Every NOMS treatment is chosen within what the patient can tolerate.",
             evidence=("best_supportive_care", "noms_systemic", "palliative_cebrt_schemes")),
     )

@@ -191,6 +191,18 @@ def _render_extraction(value: Any) -> list[Any]:
 RENDERERS["extraction"] = _render_extraction
 
 
+def _render_decisions(key: str) -> Renderer:
+    def render(value: Any) -> list[Any]:
+        from . import decision_panels
+
+        return {"recommendations": decision_panels.render_recommendations,
+                "follow_up": decision_panels.render_follow_up}[key](value)
+    return render
+
+
+RENDERERS.update({key: _render_decisions(key) for key in ("recommendations", "follow_up")})
+
+
 def render_analysis(analysis: Any, console: Console) -> None:
     from ..analysis import DISCLAIMER
 
