@@ -21,7 +21,9 @@ AVAILABLE = [k for k in SCORE_KEYS if score_table(k).available]
 def _inside(inner, outer, table) -> bool:
     if table.is_grade:
         order = table.items[0].option_keys
-        return order.index(outer[0]) <= order.index(inner[0]) <= order.index(inner[1]) <= order.index(outer[1])
+        return (
+            order.index(outer[0]) <= order.index(inner[0]) <= order.index(inner[1]) <= order.index(outer[1])
+        )
     return outer[0] <= inner[0] <= inner[1] <= outer[1]
 
 
@@ -71,9 +73,14 @@ LESION_FIELDS = {
     "posterolateral": ["none", "unilateral", "bilateral"],
     "csf_visible_around_cord": [True, False],
 }
-LAB_FIELDS = {"albumin_g_dl": st.floats(1.5, 5.5), "crp_mg_dl": st.floats(0, 10), "ldh_u_l": st.floats(100, 900),
-              "platelets_10e9_l": st.floats(20, 500), "calcium_mg_dl": st.floats(7, 13),
-              "bilirubin_mg_dl": st.floats(0.1, 4)}
+LAB_FIELDS = {
+    "albumin_g_dl": st.floats(1.5, 5.5),
+    "crp_mg_dl": st.floats(0, 10),
+    "ldh_u_l": st.floats(100, 900),
+    "platelets_10e9_l": st.floats(20, 500),
+    "calcium_mg_dl": st.floats(7, 13),
+    "bilirubin_mg_dl": st.floats(0.1, 4),
+}
 LEVELS = ["C2", "C6", "C7", "T4", "T8", "T12", "L1", "L3", "L5", "S1", "S3"]
 
 
@@ -91,7 +98,14 @@ def facts(draw):
             else:
                 lesion[name] = value
         lesions.append(lesion)
-    data = {"lesions": lesions, "primary": {}, "labs": {}, "performance": {}, "neurology": {}, "metastases": []}
+    data = {
+        "lesions": lesions,
+        "primary": {},
+        "labs": {},
+        "performance": {},
+        "neurology": {},
+        "metastases": [],
+    }
     histology = draw(st.sampled_from([None, *histology_names()]))
     if histology is None:
         addable.append((("primary", "histology"), draw(st.sampled_from(histology_names()))))
@@ -118,7 +132,12 @@ def facts(draw):
             data["labs"][name] = value
     amb = draw(st.sampled_from([None, "independent", "with_aid", "non_ambulatory"]))
     if amb is None:
-        addable.append((("neurology", "ambulation"), draw(st.sampled_from(["independent", "with_aid", "non_ambulatory"]))))
+        addable.append(
+            (
+                ("neurology", "ambulation"),
+                draw(st.sampled_from(["independent", "with_aid", "non_ambulatory"])),
+            )
+        )
     else:
         data["neurology"]["ambulation"] = amb
     if draw(st.booleans()):
@@ -143,7 +162,7 @@ def _add(data, path, value):
 
     data = copy.deepcopy(data)
     if path[0] == "lesion":
-        next(l for l in data["lesions"] if l["level"] == path[1])[path[2]] = value
+        next(lesion for lesion in data["lesions"] if lesion["level"] == path[1])[path[2]] = value
     elif path[0] == "lung":
         data["metastases"][0][path[1]] = value
     elif len(path) == 1:
@@ -169,8 +188,13 @@ def test_adding_a_fact_to_a_case_never_widens_any_score_range(drawn, pick):
         table = score_table(key)
         if before[key].level != after[key].level:
             continue  # the worst level may move to another vertebra once its facts are known
-        assert _inside(after[key].range, before[key].range, table), (key, path, value, before[key].range,
-                                                                     after[key].range)
+        assert _inside(after[key].range, before[key].range, table), (
+            key,
+            path,
+            value,
+            before[key].range,
+            after[key].range,
+        )
         for item_before, item_after in zip(before[key].items, after[key].items):
             assert set(item_after.options) <= set(item_before.options), (key, item_after.item, path, value)
         low, high = after[key].range if not table.is_grade else (0, 0)

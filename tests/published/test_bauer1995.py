@@ -1,12 +1,13 @@
-"""Worked examples of bauer: Bauer HC, Wedin R. Acta Orthop Scand 1995;66(2):143-6; examples derived in scores.md section 7.
+"""Worked examples of bauer: Bauer HC, Wedin R. Acta Orthop Scand 1995;66(2):143-6; examples derived in
+scores.md section 7.
 
-The examples live beside the table in src/spinemets/knowledge/data/scores/bauer.yaml (with their source).
+The examples live beside the table in
+src/spinemets/knowledge/data/scores/bauer.yaml (with their source).
 """
 
 from __future__ import annotations
 
 import pytest
-
 from tests.published._examples import check_example, example_ids
 
 
@@ -21,7 +22,13 @@ def test_every_combination_counts_favourable_factors_and_bands_them():
 
     from spinemets.scores import calculate
 
-    items = ["no_visceral", "solitary_skeletal", "not_lung_cancer", "favourable_primary", "no_pathological_fracture"]
+    items = [
+        "no_visceral",
+        "solitary_skeletal",
+        "not_lung_cancer",
+        "favourable_primary",
+        "no_pathological_fracture",
+    ]
     for answers in product(["yes", "no"], repeat=5):
         expected = answers.count("yes")
         result = calculate("bauer", dict(zip(items, answers)))

@@ -1,12 +1,12 @@
 """Worked examples of ecog: Oken MM et al. Am J Clin Oncol 1982 (ECOG grades).
 
-The examples live beside the table in src/spinemets/knowledge/data/scores/ecog.yaml (with their source).
+The examples live beside the table in
+src/spinemets/knowledge/data/scores/ecog.yaml (with their source).
 """
 
 from __future__ import annotations
 
 import pytest
-
 from tests.published._examples import check_example, example_ids
 
 

@@ -1,12 +1,13 @@
-"""Worked examples of tokuhashi_revised: Tokuhashi Y et al. Spine 2005;30(19):2186-91; examples derived in scores.md section 5.
+"""Worked examples of tokuhashi_revised: Tokuhashi Y et al. Spine 2005;30(19):2186-91; examples derived
+in scores.md section 5.
 
-The examples live beside the table in src/spinemets/knowledge/data/scores/tokuhashi_revised.yaml (with their source).
+The examples live beside the table in
+src/spinemets/knowledge/data/scores/tokuhashi_revised.yaml (with their source).
 """
 
 from __future__ import annotations
 
 import pytest
-
 from tests.published._examples import check_example, example_ids
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import EXAMPLES
+from tests.scores._score_helpers import case
 
 from spinemets.casefile import load_case
 from spinemets.errors import CaseFileError, InputError, LevelError
 from spinemets.scores import score_all, score_level
-
-from tests.conftest import EXAMPLES
-from tests.scores._score_helpers import case
 
 
 def test_breast_example_is_fully_determined_where_the_case_is_complete():
@@ -65,7 +64,9 @@ def test_frankel_e_with_numbness_follows_the_selected_variant():
     c = case(neurology={"motor_deficit": False, "sensory_deficit": True})
     assert score_all(c)["frankel"].total == "E"
     assert score_all(c, variants={"frankel_e": "strict"})["frankel"].total == "D"
-    palsy = {i.item: i.option for i in score_all(c, variants={"frankel_e": "strict"})["tokuhashi_revised"].items}
+    palsy = {
+        i.item: i.option for i in score_all(c, variants={"frankel_e": "strict"})["tokuhashi_revised"].items
+    }
     assert palsy["palsy"] == "incomplete"
 
 
@@ -91,8 +92,12 @@ def test_unknown_histology_is_not_an_error_but_an_open_item_with_a_stated_fallba
 
 
 def test_worst_level_is_scored_when_no_index_level_is_given():
-    c = case(lesions=[{"level": "T7", "bone": "blastic", "pain": "none"},
-                      {"level": "L1", "bone": "lytic", "pain": "mechanical", "collapse": "less_than_50"}])
+    c = case(
+        lesions=[
+            {"level": "T7", "bone": "blastic", "pain": "none"},
+            {"level": "L1", "bone": "lytic", "pain": "mechanical", "collapse": "less_than_50"},
+        ]
+    )
     sins = score_all(c)["sins"]
     assert sins.level == "L1"
     assert any("worst" in note for note in sins.notes)
@@ -104,17 +109,27 @@ def test_labs_map_to_katagiri_tiers():
         return items["laboratory"].options
 
     assert lab_item(platelets_10e9_l=80) == ["critical"]
-    assert lab_item(crp_mg_dl=2.0, platelets_10e9_l=200, calcium_mg_dl=9.5, bilirubin_mg_dl=0.5) == ["abnormal"]
+    assert lab_item(crp_mg_dl=2.0, platelets_10e9_l=200, calcium_mg_dl=9.5, bilirubin_mg_dl=0.5) == [
+        "abnormal"
+    ]
     assert lab_item(albumin_g_dl=3.6) == ["abnormal", "critical"]  # 3.6 < 3.7: abnormal; critical unknown
-    normal = dict(crp_mg_dl=0.1, ldh_u_l=180, albumin_g_dl=4.0, platelets_10e9_l=250, calcium_mg_dl=9.4,
-                  bilirubin_mg_dl=0.5)
+    normal = dict(
+        crp_mg_dl=0.1,
+        ldh_u_l=180,
+        albumin_g_dl=4.0,
+        platelets_10e9_l=250,
+        calcium_mg_dl=9.4,
+        bilirubin_mg_dl=0.5,
+    )
     assert lab_item(**normal) == ["normal"]
     assert lab_item(**{**normal, "calcium_mg_dl": 10.3}) == ["critical"]  # the cut-off itself is critical
 
 
 def test_nesms_albumin_cut_off_at_3_5():
     def albumin(value):
-        return {i.item: i.option for i in score_all(case(labs={"albumin_g_dl": value}))["nesms"].items}["albumin"]
+        return {i.item: i.option for i in score_all(case(labs={"albumin_g_dl": value}))["nesms"].items}[
+            "albumin"
+        ]
 
     assert (albumin(3.4), albumin(3.5)) == ("low", "normal")
 
@@ -130,9 +145,14 @@ def test_a_level_not_involved_is_a_clear_error(seed_case):
         score_level(seed_case, "tomita", "C6")
 
 
-@pytest.mark.parametrize("section, field, value", [
-    ("performance", "kps", 55), ("performance", "ecog", 7), ("labs", "albumin_g_dl", -1.0),
-])
+@pytest.mark.parametrize(
+    "section, field, value",
+    [
+        ("performance", "kps", 55),
+        ("performance", "ecog", 7),
+        ("labs", "albumin_g_dl", -1.0),
+    ],
+)
 def test_bad_case_values_are_refused_naming_field_value_and_allowed(section, field, value):
     with pytest.raises(CaseFileError) as caught:
         case(**{section: {field: value}})

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 
+from tests.conftest import SEED_CASE
 from typer.testing import CliRunner
 
 from spinemets.cli import app
-from tests.conftest import SEED_CASE
 
 runner = CliRunner()
-SINS_FULL = ["location=mobile", "pain=mechanical", "bone=lytic", "alignment=normal", "collapse=more_than_50",
-             "posterolateral=none"]
+SINS_FULL = [
+    "location=mobile",
+    "pain=mechanical",
+    "bone=lytic",
+    "alignment=normal",
+    "collapse=more_than_50",
+    "posterolateral=none",
+]
 
 
 def run(*args: str):
@@ -42,18 +48,27 @@ def test_score_variant_option():
 def test_score_list_shows_every_score_items_and_values():
     result = run("score", "--list")
     assert result.exit_code == 0
-    for text in ("sins", "katagiri_new", "posterolateral", "more_than_50", "tomita_rapid_growth", "not available"):
+    for text in (
+        "sins",
+        "katagiri_new",
+        "posterolateral",
+        "more_than_50",
+        "tomita_rapid_growth",
+        "not available",
+    ):
         assert text in result.stdout
     listed = json.loads(run("score", "--list", "--json").stdout)
     assert [e["key"] for e in listed][:2] == ["sins", "escc"]
 
 
 def test_bad_names_and_values_exit_2_with_the_allowed_values():
-    for args, expected in ((["score", "sins", "pain=severe"], "mechanical"),
-                           (["score", "sins", "pian=mechanical"], "posterolateral"),
-                           (["score", "sinz"], "tokuhashi_revised"),
-                           (["score", "sins", "mechanical"], "item=value"),
-                           (["score"], "sins")):
+    for args, expected in (
+        (["score", "sins", "pain=severe"], "mechanical"),
+        (["score", "sins", "pian=mechanical"], "posterolateral"),
+        (["score", "sinz"], "tokuhashi_revised"),
+        (["score", "sins", "mechanical"], "item=value"),
+        (["score"], "sins"),
+    ):
         result = run(*args)
         assert result.exit_code == 2, args
         assert expected in result.stderr and "Traceback" not in result.stderr
@@ -62,8 +77,20 @@ def test_bad_names_and_values_exit_2_with_the_allowed_values():
 def test_analyze_json_has_every_score_with_the_required_keys():
     data = json.loads(run("analyze", str(SEED_CASE), "--json").stdout)
     scores = data["scores"]
-    assert list(scores)[:12] == ["sins", "escc", "frankel", "asia", "ecog", "kps", "tokuhashi_revised", "tomita",
-                                 "bauer", "bauer_modified", "nesms", "katagiri_new"]
+    assert list(scores)[:12] == [
+        "sins",
+        "escc",
+        "frankel",
+        "asia",
+        "ecog",
+        "kps",
+        "tokuhashi_revised",
+        "tomita",
+        "bauer",
+        "bauer_modified",
+        "nesms",
+        "katagiri_new",
+    ]
     for key, score in scores.items():
         assert {"total", "range", "category", "items", "missing", "citation"} <= set(score), key
     assert scores["sins"]["range"] == [8, 17] and scores["escc"]["category"] == "high grade"
@@ -73,6 +100,11 @@ def test_analyze_json_has_every_score_with_the_required_keys():
 def test_analyze_shows_every_score_with_its_breakdown():
     result = run("analyze", str(SEED_CASE))
     assert result.exit_code == 0
-    for text in ("Spinal Instability Neoplastic Score", "Revised Tokuhashi", "New Katagiri", "Is the pain at C6",
-                 "not available"):
+    for text in (
+        "Spinal Instability Neoplastic Score",
+        "Revised Tokuhashi",
+        "New Katagiri",
+        "Is the pain at C6",
+        "not available",
+    ):
         assert text in result.stdout

@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 import pytest
+from tests.scores._score_helpers import inputs_for_total
 
 from spinemets.errors import InputError, UnknownNameError
 from spinemets.knowledge.tables import SCORE_KEYS, score_table
 from spinemets.scores import calculate, score_catalogue
-
-from tests.scores._score_helpers import inputs_for_total
 
 POINT_SCORES = [k for k in SCORE_KEYS if score_table(k).available and not score_table(k).is_grade]
 
 
 def test_every_published_score_is_listed_and_rades_osri_are_unavailable_with_a_reason():
     keys = [entry["key"] for entry in score_catalogue()]
-    assert keys == ["sins", "escc", "frankel", "asia", "ecog", "kps", "tokuhashi_revised", "tomita", "bauer",
-                    "bauer_modified", "nesms", "katagiri_new", "rades", "osri"]
+    assert keys == [
+        "sins",
+        "escc",
+        "frankel",
+        "asia",
+        "ecog",
+        "kps",
+        "tokuhashi_revised",
+        "tomita",
+        "bauer",
+        "bauer_modified",
+        "nesms",
+        "katagiri_new",
+        "rades",
+        "osri",
+    ]
     for key in ("rades", "osri"):
         result = calculate(key, {})
         assert result.available is False
@@ -36,8 +49,17 @@ def test_open_items_give_the_range_of_totals_still_possible():
 
 
 def test_a_partial_fact_narrows_an_item_to_the_options_it_allows():
-    result = calculate("sins", {"location": "mobile", "pain": "mechanical|occasional", "bone": "lytic",
-                                "alignment": "normal", "collapse": "more_than_50", "posterolateral": "none"})
+    result = calculate(
+        "sins",
+        {
+            "location": "mobile",
+            "pain": "mechanical|occasional",
+            "bone": "lytic",
+            "alignment": "normal",
+            "collapse": "more_than_50",
+            "posterolateral": "none",
+        },
+    )
     pain = next(i for i in result.items if i.item == "pain")
     assert pain.possible == [1, 3] and pain.points is None and pain.option is None
     assert result.range == [8, 10] and result.category == "potentially unstable"
@@ -72,13 +94,45 @@ def test_sins_cut_offs_6_7_12_13():
     def sins(**inputs):
         return calculate("sins", inputs)
 
-    six = sins(location="junctional", pain="mechanical", bone="blastic", alignment="normal", collapse="none", posterolateral="none")
-    seven = sins(location="junctional", pain="mechanical", bone="mixed", alignment="normal", collapse="none", posterolateral="none")
-    twelve = sins(location="junctional", pain="mechanical", bone="lytic", alignment="deformity", collapse="less_than_50", posterolateral="none")
-    thirteen = sins(location="junctional", pain="mechanical", bone="lytic", alignment="deformity", collapse="less_than_50", posterolateral="unilateral")
+    six = sins(
+        location="junctional",
+        pain="mechanical",
+        bone="blastic",
+        alignment="normal",
+        collapse="none",
+        posterolateral="none",
+    )
+    seven = sins(
+        location="junctional",
+        pain="mechanical",
+        bone="mixed",
+        alignment="normal",
+        collapse="none",
+        posterolateral="none",
+    )
+    twelve = sins(
+        location="junctional",
+        pain="mechanical",
+        bone="lytic",
+        alignment="deformity",
+        collapse="less_than_50",
+        posterolateral="none",
+    )
+    thirteen = sins(
+        location="junctional",
+        pain="mechanical",
+        bone="lytic",
+        alignment="deformity",
+        collapse="less_than_50",
+        posterolateral="unilateral",
+    )
     assert [r.total for r in (six, seven, twelve, thirteen)] == [6, 7, 12, 13]
-    assert [r.category for r in (six, seven, twelve, thirteen)] == ["stable", "potentially unstable",
-                                                                    "potentially unstable", "unstable"]
+    assert [r.category for r in (six, seven, twelve, thirteen)] == [
+        "stable",
+        "potentially unstable",
+        "potentially unstable",
+        "unstable",
+    ]
 
 
 def test_grades_report_the_grade_string_and_the_lowest_and_highest_possible():
@@ -113,14 +167,17 @@ def test_nesms_ceiling_caps_at_three_by_default():
     assert calculate("nesms", {}).range == [0, 3]
 
 
-@pytest.mark.parametrize("call, error", [
-    (lambda: calculate("sinz", {}), UnknownNameError),
-    (lambda: calculate("sins", {"pian": "mechanical"}), UnknownNameError),
-    (lambda: calculate("sins", {"pain": "severe"}), UnknownNameError),
-    (lambda: calculate("sins", {"pain": ""}), InputError),
-    (lambda: calculate("tomita", {}, {"tomita_rapid": "3"}), UnknownNameError),
-    (lambda: calculate("tomita", {}, {"tomita_rapid_growth": "5"}), UnknownNameError),
-])
+@pytest.mark.parametrize(
+    "call, error",
+    [
+        (lambda: calculate("sinz", {}), UnknownNameError),
+        (lambda: calculate("sins", {"pian": "mechanical"}), UnknownNameError),
+        (lambda: calculate("sins", {"pain": "severe"}), UnknownNameError),
+        (lambda: calculate("sins", {"pain": ""}), InputError),
+        (lambda: calculate("tomita", {}, {"tomita_rapid": "3"}), UnknownNameError),
+        (lambda: calculate("tomita", {}, {"tomita_rapid_growth": "5"}), UnknownNameError),
+    ],
+)
 def test_bad_calculator_input_names_field_value_and_allowed(call, error):
     with pytest.raises(error) as caught:
         call()
@@ -131,7 +188,9 @@ def test_bad_calculator_input_names_field_value_and_allowed(call, error):
 def test_unknown_value_error_lists_the_allowed_options():
     with pytest.raises(UnknownNameError) as caught:
         calculate("sins", {"pain": "severe"})
-    assert "mechanical" in caught.value.problems[0].allowed and "pain_free" in caught.value.problems[0].allowed
+    assert (
+        "mechanical" in caught.value.problems[0].allowed and "pain_free" in caught.value.problems[0].allowed
+    )
 
 
 def test_results_serialise_to_plain_json():

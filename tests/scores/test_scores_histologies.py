@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from tests.conftest import SHARED
 
 from spinemets.errors import UnknownNameError
 from spinemets.knowledge.histologies import histology_names, lookup, require_histology
-
-from tests.conftest import SHARED
 
 
 def _schema_vocabulary() -> list[str]:
@@ -40,15 +39,24 @@ def test_uterine_leiomyosarcoma_is_placed_by_its_organ_and_an_unknown_site_keeps
 
 def test_generic_carcinomas_take_their_classes_from_the_site():
     lung = lookup("adenocarcinoma", site="lung")
-    assert lung.tokuhashi == ("lung_stomach_bladder_esophagus_pancreas_osteosarcoma",) and lung.bauer_lung is True
+    assert (
+        lung.tokuhashi == ("lung_stomach_bladder_esophagus_pancreas_osteosarcoma",)
+        and lung.bauer_lung is True
+    )
     assert lung.katagiri == ("moderate", "rapid")  # targeted therapy decides
     no_site = lookup("adenocarcinoma")
     assert no_site.tokuhashi is None and no_site.tomita is None
 
 
-@pytest.mark.parametrize("written, key", [("Clear-cell RCC", "clear cell renal cell carcinoma"),
-                                          ("Invasive Ductal Carcinoma", "ductal carcinoma"),
-                                          ("myeloma", "multiple myeloma"), ("MPNST", "malignant peripheral nerve sheath tumor")])
+@pytest.mark.parametrize(
+    "written, key",
+    [
+        ("Clear-cell RCC", "clear cell renal cell carcinoma"),
+        ("Invasive Ductal Carcinoma", "ductal carcinoma"),
+        ("myeloma", "multiple myeloma"),
+        ("MPNST", "malignant peripheral nerve sheath tumor"),
+    ],
+)
 def test_synonyms(written, key):
     assert lookup(written).key == key
 

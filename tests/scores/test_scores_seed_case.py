@@ -30,7 +30,11 @@ def test_sins_scores_the_index_level_c6_and_spans_two_categories(scores):
     assert sins.range == [8, 17] and sins.total is None
     assert sins.category is None and sins.categories == ["potentially unstable", "unstable"]
     assert 10 in range(sins.range[0], sins.range[1] + 1)  # the reference's base case
-    assert {m.fact for m in sins.missing} == {"lesions[C6].pain", "lesions[C6].alignment", "lesions[C6].posterolateral"}
+    assert {m.fact for m in sins.missing} == {
+        "lesions[C6].pain",
+        "lesions[C6].alignment",
+        "lesions[C6].posterolateral",
+    }
 
 
 def test_sins_without_the_collapse_assumption_is_7_to_17(seed_case):
@@ -57,8 +61,13 @@ def test_bauer_scores_do_not_depend_on_any_unstated_fact(scores):
     for key in ("bauer", "bauer_modified"):
         assert scores[key].total == 1 and scores[key].category == "< 6 months" and scores[key].missing == []
     reasons = {i.item: i.option for i in scores["bauer"].items}
-    assert reasons == {"no_visceral": "no", "solitary_skeletal": "no", "not_lung_cancer": "yes",
-                       "favourable_primary": "no", "no_pathological_fracture": "no"}
+    assert reasons == {
+        "no_visceral": "no",
+        "solitary_skeletal": "no",
+        "not_lung_cancer": "yes",
+        "favourable_primary": "no",
+        "no_pathological_fracture": "no",
+    }
 
 
 def test_tomita_is_6_to_10_because_sarcoma_growth_and_treatability_are_open(scores):
@@ -122,3 +131,11 @@ def test_every_involved_level_can_be_scored(seed_case):
     assert {i.item: i.option for i in c2.items}["location"] == "junctional"
     everything = score_all(seed_case, all_levels=True)
     assert {"sins[C2]", "sins[T2]", "escc[C6]"} <= set(everything)
+
+
+def test_each_score_shows_only_the_interpretive_notes_about_itself(scores):
+    tokuhashi_notes = " ".join(scores["tokuhashi_revised"].notes)
+    tomita_notes = " ".join(scores["tomita"].notes)
+    assert "others" in tokuhashi_notes and "clinician" not in tokuhashi_notes
+    assert "clinician" in tomita_notes and "others" not in tomita_notes
+    assert not any("radio" in note for note in scores["bauer"].notes)

@@ -1,4 +1,5 @@
-"""`spinemets score NAME item=value ...` and `spinemets score --list`: the published scores as a calculator."""
+"""`spinemets score NAME item=value ...` and `spinemets score --list`: the published scores, as a
+calculator."""
 
 from __future__ import annotations
 
@@ -12,8 +13,16 @@ def _pairs(texts: list[str], field: str) -> dict[str, str]:
     pairs: dict[str, str] = {}
     for text in texts:
         if "=" not in text:
-            raise InputError([Problem(field=field, value=text, allowed="item=value, e.g. pain=mechanical",
-                                      message="expected item=value")])
+            raise InputError(
+                [
+                    Problem(
+                        field=field,
+                        value=text,
+                        allowed="item=value, e.g. pain=mechanical",
+                        message="expected item=value",
+                    )
+                ]
+            )
         key, value = text.split("=", 1)
         pairs[key.strip()] = value.strip()
     return pairs
@@ -21,8 +30,9 @@ def _pairs(texts: list[str], field: str) -> dict[str, str]:
 
 @app.command("score")
 def score(
-    args: list[str] = typer.Argument(None, help="the score name, then item=value pairs (see --list)",
-                                     show_default=False),
+    args: list[str] = typer.Argument(
+        None, help="the score name, then item=value pairs (see --list)", show_default=False
+    ),
     list_scores: bool = typer.Option(False, "--list", help="list every score, its items and allowed values"),
     variant: list[str] = typer.Option([], "--variant", help="a named variant, e.g. tomita_rapid_growth=3"),
     json_output: bool = typer.Option(False, "--json", help="print the result as JSON"),
@@ -43,8 +53,16 @@ def score(
                 _print_catalogue(catalogue)
             return
         if not args:
-            raise InputError([Problem(field="score", value=None, allowed=", ".join(SCORE_KEYS),
-                                      message="name a score (or use --list)")])
+            raise InputError(
+                [
+                    Problem(
+                        field="score",
+                        value=None,
+                        allowed=", ".join(SCORE_KEYS),
+                        message="name a score (or use --list)",
+                    )
+                ]
+            )
         name, rest = args[0], args[1:]
         result = calculate(name, _pairs(rest, "item"), _pairs(variant, "--variant"))
     if json_output:
@@ -65,8 +83,10 @@ def _print_catalogue(catalogue: list[dict]) -> None:
         span = f" range {entry['range'][0]}-{entry['range'][1]}" if entry["range"] else ""
         out.print(f"{title}{span}")
         for item in entry["items"]:
-            values = ", ".join(f"{o['key']}" + (f" ({o['points']:g})" if o["points"] is not None else "")
-                               for o in item["options"])
+            values = ", ".join(
+                f"{o['key']}" + (f" ({o['points']:g})" if o["points"] is not None else "")
+                for o in item["options"]
+            )
             out.print(f"    {item['key']}: {values}", highlight=False)
         for name, variant in entry["variants"].items():
             choices = ", ".join(variant["choices"])

@@ -36,14 +36,32 @@ class HistologyEntry:
     sources: tuple[str, ...] = ()
     interpretive: tuple[str, ...] = ()
     site: str | None = None
-    notes: tuple[str, ...] = field(default=())
+    interpretive_tags: tuple[tuple[str, ...], ...] = field(default=())  # the classes each note concerns
+
+    def notes_for(self, cls: str) -> list[str]:
+        """The interpretive notes about one class ("tokuhashi", "tomita", "katagiri", "bauer",
+        "radiosensitivity")."""
+        return [
+            note
+            for note, tags in zip(self.interpretive, self.interpretive_tags)
+            if cls in tags or "general" in tags
+        ]
 
     def to_json(self) -> dict[str, Any]:
-        return {"key": self.key, "name": self.name, "site": self.site, "synonyms": list(self.synonyms),
-                "tokuhashi": _listed(self.tokuhashi), "tomita": _listed(self.tomita),
-                "katagiri": _listed(self.katagiri), "bauer_favourable": self.bauer_favourable,
-                "bauer_lung": self.bauer_lung, "radiosensitivity": self.radiosensitivity,
-                "sources": list(self.sources), "interpretive": list(self.interpretive)}
+        return {
+            "key": self.key,
+            "name": self.name,
+            "site": self.site,
+            "synonyms": list(self.synonyms),
+            "tokuhashi": _listed(self.tokuhashi),
+            "tomita": _listed(self.tomita),
+            "katagiri": _listed(self.katagiri),
+            "bauer_favourable": self.bauer_favourable,
+            "bauer_lung": self.bauer_lung,
+            "radiosensitivity": self.radiosensitivity,
+            "sources": list(self.sources),
+            "interpretive": list(self.interpretive),
+        }
 
 
 def _listed(value: tuple[str, ...] | None) -> list[str] | None:
@@ -67,8 +85,10 @@ def _check_classes(where: str, data: dict[str, Any]) -> None:
     for name in CLASS_FIELDS:
         for option in data.get(name) or []:
             if option not in allowed[name]:
-                raise ValueError(f"histologies.yaml {where}: {name} class {option!r} is not an option of the "
-                                 f"{name} table ({', '.join(sorted(allowed[name]))})")
+                raise ValueError(
+                    f"histologies.yaml {where}: {name} class {option!r} is not an option of the "
+                    f"{name} table ({', '.join(sorted(allowed[name]))})"
+                )
     radio = data.get("radiosensitivity")
     if radio is not None and radio not in RADIOSENSITIVITY:
         raise ValueError(f"histologies.yaml {where}: radiosensitivity {radio!r} not in {RADIOSENSITIVITY}")
@@ -77,13 +97,18 @@ def _check_classes(where: str, data: dict[str, Any]) -> None:
 def _allowed_options() -> dict[str, set[str]]:
     from .tables import score_table
 
-    items = {"tokuhashi": ("tokuhashi_revised", "primary_site"), "tomita": ("tomita", "primary_growth"),
-             "katagiri": ("katagiri_new", "primary_lesion")}
+    items = {
+        "tokuhashi": ("tokuhashi_revised", "primary_site"),
+        "tomita": ("tomita", "primary_growth"),
+        "katagiri": ("katagiri_new", "primary_lesion"),
+    }
     return {name: set(score_table(score).item(item).option_keys) for name, (score, item) in items.items()}
 
 
 @lru_cache(maxsize=1)
-def _catalogue() -> tuple[dict[str, dict[str, Any]], dict[str, str], dict[str, dict[str, Any]], dict[str, str]]:
+def _catalogue() -> tuple[
+    dict[str, dict[str, Any]], dict[str, str], dict[str, dict[str, Any]], dict[str, str]
+]:
     raw = load_data_file("histologies.yaml")
     histologies: dict[str, dict[str, Any]] = {}
     names: dict[str, str] = {}
@@ -128,14 +153,45 @@ def canonical_site(text: str | None) -> str | None:
     return _catalogue()[3].get(normalize(text))
 
 
-def _entry(key: str, name: str, synonyms: Any, classes: dict[str, Any], site: str | None,
-           interpretive: list[str], sources: list[str]) -> HistologyEntry:
+_TAG = re.compile(r"^\[([a-z_,]+)\]\s*")
+NOTE_CLASSES = ("tokuhashi", "tomita", "katagiri", "bauer", "radiosensitivity", "general")
+
+
+def _parse_note(text: str) -> tuple[tuple[str, ...], str]:
+    match = _TAG.match(text)
+    if not match:
+        raise ValueError(f"histologies.yaml: interpretive note without [class] tag: {text!r}")
+    tags = tuple(match.group(1).split(","))
+    if not set(tags) <= set(NOTE_CLASSES):
+        raise ValueError(f"histologies.yaml: unknown note tag in {text!r}; allowed {NOTE_CLASSES}")
+    return tags, text[match.end() :]
+
+
+def _entry(
+    key: str,
+    name: str,
+    synonyms: Any,
+    classes: dict[str, Any],
+    site: str | None,
+    interpretive: list[str],
+    sources: list[str],
+) -> HistologyEntry:
+    parsed = [_parse_note(note) for note in dict.fromkeys(interpretive)]
     return HistologyEntry(
-        key=key, name=name, synonyms=tuple(synonyms or ()), tokuhashi=_tuple(classes.get("tokuhashi")),
-        tomita=_tuple(classes.get("tomita")), katagiri=_tuple(classes.get("katagiri")),
-        bauer_favourable=classes.get("bauer_favourable"), bauer_lung=classes.get("bauer_lung"),
-        radiosensitivity=classes.get("radiosensitivity"), sources=tuple(sources),
-        interpretive=tuple(dict.fromkeys(interpretive)), site=site)
+        key=key,
+        name=name,
+        synonyms=tuple(synonyms or ()),
+        tokuhashi=_tuple(classes.get("tokuhashi")),
+        tomita=_tuple(classes.get("tomita")),
+        katagiri=_tuple(classes.get("katagiri")),
+        bauer_favourable=classes.get("bauer_favourable"),
+        bauer_lung=classes.get("bauer_lung"),
+        radiosensitivity=classes.get("radiosensitivity"),
+        sources=tuple(sources),
+        interpretive=tuple(text for _, text in parsed),
+        interpretive_tags=tuple(tags for tags, _ in parsed),
+        site=site,
+    )
 
 
 def lookup(histology: str | None, site: str | None = None) -> HistologyEntry | None:
@@ -149,9 +205,15 @@ def lookup(histology: str | None, site: str | None = None) -> HistologyEntry | N
         if site_key is None:
             return None
         data = sites[site_key]
-        return _entry(f"site:{site_key}", f"primary of the {site_key} (histology not stated)", (), data,
-                      site_key, list(data.get("interpretive") or []), ["tokuhashi2005", "tomita2001",
-                                                                        "katagiri2014", "bauer1995"])
+        return _entry(
+            f"site:{site_key}",
+            f"primary of the {site_key} (histology not stated)",
+            (),
+            data,
+            site_key,
+            list(data.get("interpretive") or []),
+            ["tokuhashi2005", "tomita2001", "katagiri2014", "bauer1995"],
+        )
     data = histologies[key]
     interpretive = list(data.get("interpretive") or [])
     if data.get("by_site") or data.get("site"):
@@ -159,15 +221,24 @@ def lookup(histology: str | None, site: str | None = None) -> HistologyEntry | N
         if organ is None:
             # Adenocarcinoma of an unstated organ: every organ-dependent class is open.
             classes = {"radiosensitivity": data.get("radiosensitivity")}
-            interpretive.append(f"{key} names no organ and no primary site is given: the organ-dependent "
-                                "score items stay open.")
+            interpretive.append(
+                f"[general] {key} names no organ and no primary site is given: the "
+                "organ-dependent score items stay open."
+            )
             return _entry(key, key, data.get("synonyms"), classes, None, interpretive, [])
         classes = dict(sites[organ])
         if "radiosensitivity" in data:
             classes["radiosensitivity"] = data["radiosensitivity"]
         interpretive += list(sites[organ].get("interpretive") or [])
-        return _entry(key, key, data.get("synonyms"), classes, organ, interpretive,
-                      ["tokuhashi2005", "tomita2001", "katagiri2014", "bauer1995", "laufer2013"])
+        return _entry(
+            key,
+            key,
+            data.get("synonyms"),
+            classes,
+            organ,
+            interpretive,
+            ["tokuhashi2005", "tomita2001", "katagiri2014", "bauer1995", "laufer2013"],
+        )
     classes = dict(data)
     overrides = data.get("site_overrides") or {}
     override = overrides.get(site_key or "")
@@ -180,8 +251,11 @@ def lookup(histology: str | None, site: str | None = None) -> HistologyEntry | N
             for name in CLASS_FIELDS:
                 if extra.get(name):
                     classes[name] = list(dict.fromkeys([*(classes.get(name) or []), *extra[name]]))
-            interpretive.append(f"Primary site not given; if it is the {site}: {extra['note']}")
-    return _entry(key, key, data.get("synonyms"), classes, site_key, interpretive, list(data.get("sources") or []))
+            tags, text = _parse_note(extra["note"])
+            interpretive.append(f"[{','.join(tags)}] Primary site not given; if it is the {site}: {text}")
+    return _entry(
+        key, key, data.get("synonyms"), classes, site_key, interpretive, list(data.get("sources") or [])
+    )
 
 
 def require_histology(histology: str, site: str | None = None) -> HistologyEntry:

@@ -50,8 +50,12 @@ def performance_mappings() -> MappingSet:
             raise ValueError(f"performance_mappings.yaml: {key} must map every ECOG grade 0-5")
         covered = sorted(k for values in table.values() for k in values)
         if covered != list(KPS_VALUES):
-            raise ValueError(f"performance_mappings.yaml: {key} must place every KPS value 0-100 exactly once")
-        mappings[key] = PerformanceMapping(key=key, label=data["label"], source=data["source"], ecog_to_kps=table)
+            raise ValueError(
+                f"performance_mappings.yaml: {key} must place every KPS value 0-100 exactly once"
+            )
+        mappings[key] = PerformanceMapping(
+            key=key, label=data["label"], source=data["source"], ecog_to_kps=table
+        )
     if raw["default"] not in mappings:
         raise ValueError("performance_mappings.yaml: default is not one of the mappings")
     return MappingSet(variant=raw["variant"], default=raw["default"], why=raw["why"], mappings=mappings)

@@ -34,8 +34,15 @@ def reference(key: str) -> dict[str, Any]:
 def citation(key: str, locator: str | None = None) -> dict[str, Any]:
     """The citation a result carries: authors, year, title, journal, doi (and pmid/url/locator when known)."""
     entry = reference(key)
-    out = {"key": key, "authors": entry["authors"], "year": entry["year"], "title": entry["title"],
-           "journal": entry["journal"], "doi": entry["doi"], "locator": locator}
+    out = {
+        "key": key,
+        "authors": entry["authors"],
+        "year": entry["year"],
+        "title": entry["title"],
+        "journal": entry["journal"],
+        "doi": entry["doi"],
+        "locator": locator,
+    }
     for extra in ("volume", "pmid", "url", "note"):
         if entry.get(extra):
             out[extra] = entry[extra]

@@ -15,8 +15,22 @@ from ..errors import UnknownNameError
 from ._yaml import load_data_file
 
 # Every score spinemets knows, in the order results are shown. Rades and OSRI are listed as unavailable.
-SCORE_KEYS = ("sins", "escc", "frankel", "asia", "ecog", "kps", "tokuhashi_revised", "tomita", "bauer",
-              "bauer_modified", "nesms", "katagiri_new", "rades", "osri")
+SCORE_KEYS = (
+    "sins",
+    "escc",
+    "frankel",
+    "asia",
+    "ecog",
+    "kps",
+    "tokuhashi_revised",
+    "tomita",
+    "bauer",
+    "bauer_modified",
+    "nesms",
+    "katagiri_new",
+    "rades",
+    "osri",
+)
 
 
 @dataclass(frozen=True)
@@ -119,9 +133,14 @@ class ScoreTable:
 
 def _option(raw: dict[str, Any]) -> Option:
     known = {"key", "label", "points", "category", "flag"}
-    return Option(key=str(raw["key"]), label=str(raw["label"]), points=raw.get("points"),
-                  category=raw.get("category"), flag=raw.get("flag"),
-                  extra={k: v for k, v in raw.items() if k not in known})
+    return Option(
+        key=str(raw["key"]),
+        label=str(raw["label"]),
+        points=raw.get("points"),
+        category=raw.get("category"),
+        flag=raw.get("flag"),
+        extra={k: v for k, v in raw.items() if k not in known},
+    )
 
 
 def _variant(name: str, raw: dict[str, Any], items: dict[str, Item]) -> Variant:
@@ -132,8 +151,9 @@ def _variant(name: str, raw: dict[str, Any], items: dict[str, Item]) -> Variant:
             item_key, option_key = str(target).split(".", 1)
             items[item_key].option(option_key)  # raises if the table has no such option
             points[(item_key, option_key)] = value
-        choices[str(key)] = VariantChoice(key=str(key), label=data["label"], source=data["source"], points=points,
-                                          cap=data.get("cap"))
+        choices[str(key)] = VariantChoice(
+            key=str(key), label=data["label"], source=data["source"], points=points, cap=data.get("cap")
+        )
     default = str(raw["default"])
     if default not in choices:
         raise ValueError(f"variant {name}: default {default!r} is not a choice")
@@ -162,15 +182,21 @@ def _check(table: ScoreTable) -> None:
     else:
         low = sum(min(o.points for o in i.options) for i in table.items)
         high = sum(max(o.points for o in i.options) for i in table.items)
-        caps = [c.cap for v in table.variants.values() for c in v.choices.values()
-                if c.cap is not None and c.key == v.default]
+        caps = [
+            c.cap
+            for v in table.variants.values()
+            for c in v.choices.values()
+            if c.cap is not None and c.key == v.default
+        ]
         if caps:
             high = min(high, *caps)
         if (low, high) != tuple(table.range):
             raise ValueError(f"{table.key}: items span {low}-{high} but the published range is {table.range}")
         for total in sorted(t for t in _achievable(table) if t <= high):
             if sum(s.holds(total) for s in table.strata) != 1:
-                raise ValueError(f"{table.key}: total {total} falls in {sum(s.holds(total) for s in table.strata)} strata")
+                raise ValueError(
+                    f"{table.key}: total {total} falls in {sum(s.holds(total) for s in table.strata)} strata"
+                )
     for example in table.examples:
         for item_key, option_key in example.inputs.items():
             table.item(item_key).option(option_key)
@@ -180,22 +206,47 @@ def _load(key: str) -> ScoreTable:
     raw = load_data_file(f"scores/{key}.yaml")
     if raw.get("key") != key:
         raise ValueError(f"scores/{key}.yaml declares key {raw.get('key')!r}")
-    items = tuple(Item(key=i["key"], label=i["label"], fact=i["fact"], question=i["question"],
-                       options=tuple(_option(o) for o in i["options"])) for i in raw.get("items") or [])
+    items = tuple(
+        Item(
+            key=i["key"],
+            label=i["label"],
+            fact=i["fact"],
+            question=i["question"],
+            options=tuple(_option(o) for o in i["options"]),
+        )
+        for i in raw.get("items") or []
+    )
     by_key = {i.key: i for i in items}
     variants = {name: _variant(name, data, by_key) for name, data in (raw.get("variants") or {}).items()}
     table = ScoreTable(
-        key=key, name=raw["name"], kind=raw["kind"], scope=raw.get("scope", "patient"),
-        citation_ref=raw["citation"]["ref"], locator=raw["citation"]["locator"],
-        range=tuple(raw["range"]) if raw.get("range") else None, items=items,
-        strata=tuple(Stratum(**s) for s in raw.get("strata") or []), categories=dict(raw.get("categories") or {}),
-        variants=variants, uses_variants=tuple(raw.get("uses_variants") or ()) + tuple(variants),
-        examples=tuple(Example(name=e["name"], source=e["source"], inputs={k: str(v) for k, v in e["inputs"].items()},
-                               total=e["total"], category=e.get("category"),
-                               variants={k: str(v) for k, v in (e.get("variants") or {}).items()})
-                       for e in raw.get("examples") or []),
-        notes=tuple(raw.get("notes") or ()), available=raw.get("available", True),
-        unavailable_reason=raw.get("unavailable_reason"), thresholds=dict(raw.get("thresholds") or {}))
+        key=key,
+        name=raw["name"],
+        kind=raw["kind"],
+        scope=raw.get("scope", "patient"),
+        citation_ref=raw["citation"]["ref"],
+        locator=raw["citation"]["locator"],
+        range=tuple(raw["range"]) if raw.get("range") else None,
+        items=items,
+        strata=tuple(Stratum(**s) for s in raw.get("strata") or []),
+        categories=dict(raw.get("categories") or {}),
+        variants=variants,
+        uses_variants=tuple(raw.get("uses_variants") or ()) + tuple(variants),
+        examples=tuple(
+            Example(
+                name=e["name"],
+                source=e["source"],
+                inputs={k: str(v) for k, v in e["inputs"].items()},
+                total=e["total"],
+                category=e.get("category"),
+                variants={k: str(v) for k, v in (e.get("variants") or {}).items()},
+            )
+            for e in raw.get("examples") or []
+        ),
+        notes=tuple(raw.get("notes") or ()),
+        available=raw.get("available", True),
+        unavailable_reason=raw.get("unavailable_reason"),
+        thresholds=dict(raw.get("thresholds") or {}),
+    )
     _check(table)
     return table
 

@@ -36,8 +36,9 @@ def headline(score: dict[str, Any]) -> Text:
 
 
 def score_table(score: dict[str, Any]) -> Table:
-    table = Table(title=headline(score), title_justify="left", header_style="bold", show_lines=False,
-                  expand=False)
+    table = Table(
+        title=headline(score), title_justify="left", header_style="bold", show_lines=False, expand=False
+    )
     table.add_column("item")
     table.add_column("fact used")
     table.add_column("points", justify="right")
@@ -62,9 +63,14 @@ def footer(score: dict[str, Any]) -> list[Text]:
         lines.append(Text(f"  note: {note}", style="dim"))
     cite = score.get("citation") or {}
     if cite:
-        doi = f" doi:{cite['doi']}" if cite.get("doi") else ""
-        lines.append(Text(f"  source: {cite['authors']} {cite['journal']} {cite['year'] or ''}{doi}"
-                          f"{'; ' + cite['locator'] if cite.get('locator') else ''}", style="dim"))
+        parts = [
+            cite["authors"],
+            cite["journal"],
+            str(cite["year"]) if cite.get("year") else None,
+            f"doi:{cite['doi']}" if cite.get("doi") else None,
+            cite.get("locator"),
+        ]
+        lines.append(Text("  source: " + "; ".join(p for p in parts if p), style="dim"))
     return lines
 
 

@@ -18,8 +18,13 @@ def shared(case: Case, ctx: Context) -> list[Finding]:
     elif found.none_for_sure:
         visceral = Finding("no_visceral", _YES, found.words, "no visceral metastases on complete staging")
     else:
-        visceral = Finding("no_visceral", _EITHER, found.words, "visceral metastases not known",
-                           missing=[("staging_complete", _facts.STAGING_QUESTION)])
+        visceral = Finding(
+            "no_visceral",
+            _EITHER,
+            found.words,
+            "visceral metastases not known",
+            missing=[("staging_complete", _facts.STAGING_QUESTION)],
+        )
     primary = _facts.primary(case)
     entry = primary.entry
     lung = None if entry is None else entry.bauer_lung
@@ -27,12 +32,27 @@ def shared(case: Case, ctx: Context) -> list[Finding]:
     return [
         visceral,
         skeletal_finding(case, "solitary_skeletal", ("yes", "no")),
-        Finding("not_lung_cancer", {True: _NO, False: _YES, None: _EITHER}[lung], primary.words,
-                {True: "lung cancer", False: "not a lung cancer", None: "whether the primary is a lung cancer is not known"}[lung],
-                notes=primary.notes),
-        Finding("favourable_primary", {True: _YES, False: _NO, None: _EITHER}[favourable], primary.words,
-                {True: "breast, kidney, lymphoma or myeloma", False: "not breast, kidney, lymphoma or myeloma",
-                 None: "primary not known"}[favourable]),
+        Finding(
+            "not_lung_cancer",
+            {True: _NO, False: _YES, None: _EITHER}[lung],
+            primary.words,
+            {
+                True: "lung cancer",
+                False: "not a lung cancer",
+                None: "whether the primary is a lung cancer is not known",
+            }[lung],
+            notes=_facts.primary_notes(primary, "bauer"),
+        ),
+        Finding(
+            "favourable_primary",
+            {True: _YES, False: _NO, None: _EITHER}[favourable],
+            primary.words,
+            {
+                True: "breast, kidney, lymphoma or myeloma",
+                False: "not breast, kidney, lymphoma or myeloma",
+                None: "primary not known",
+            }[favourable],
+        ),
     ]
 
 
@@ -40,11 +60,24 @@ def fracture(case: Case) -> Finding:
     fractured = [lesion.level for lesion in case.lesions if lesion.fractured]
     if fractured:
         levels = ", ".join(str(level) for level in fractured)
-        return Finding("no_pathological_fracture", _NO, f"pathological fracture at {levels}", "pathological fracture present")
+        return Finding(
+            "no_pathological_fracture",
+            _NO,
+            f"pathological fracture at {levels}",
+            "pathological fracture present",
+        )
     if case.lesions and all(lesion.pathological_fracture is False for lesion in case.lesions):
-        return Finding("no_pathological_fracture", _YES, "no pathological fracture at any involved vertebra",
-                       "no pathological fracture recorded at any involved level",
-                       notes=["Interpretive: a fracture outside the spine (e.g. a long bone) is not modelled."])
-    return Finding("no_pathological_fracture", _EITHER, "fracture status not recorded for every level",
-                   "pathological fracture not excluded",
-                   missing=[("lesions[].pathological_fracture", "Is there a pathological fracture anywhere?")])
+        return Finding(
+            "no_pathological_fracture",
+            _YES,
+            "no pathological fracture at any involved vertebra",
+            "no pathological fracture recorded at any involved level",
+            notes=["Interpretive: a fracture outside the spine (e.g. a long bone) is not modelled."],
+        )
+    return Finding(
+        "no_pathological_fracture",
+        _EITHER,
+        "fracture status not recorded for every level",
+        "pathological fracture not excluded",
+        missing=[("lesions[].pathological_fracture", "Is there a pathological fracture anywhere?")],
+    )

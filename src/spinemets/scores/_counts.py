@@ -4,8 +4,12 @@ lower bound (staging incomplete): an unseen metastasis can only add to a count, 
 from __future__ import annotations
 
 
-def bucket_options(count_min: int, exact: bool, buckets: list[tuple[str, int, int | None]]) -> tuple[str, ...]:
-    """Options whose [low, high] count span can still hold the true count. `buckets`: (option, low, high|None)."""
+def bucket_options(
+    count_min: int, exact: bool, buckets: list[tuple[str, int, int | None]]
+) -> tuple[str, ...]:
+    """Options whose [low, high] count span can still hold the true count.
+
+    `buckets`: (option, low, high or None for no upper end)."""
     out = []
     for option, low, high in buckets:
         top = high if high is not None else 10**9

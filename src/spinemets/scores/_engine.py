@@ -34,8 +34,10 @@ def _performance_variant() -> Variant:
     from ..knowledge.performance import performance_mappings
 
     mappings = performance_mappings()
-    choices = {key: VariantChoice(key=key, label=m.label, source=m.source, points={}, cap=None)
-               for key, m in mappings.mappings.items()}
+    choices = {
+        key: VariantChoice(key=key, label=m.label, source=m.source, points={}, cap=None)
+        for key, m in mappings.mappings.items()
+    }
     return Variant(name=mappings.variant, default=mappings.default, why=mappings.why, choices=choices)
 
 
@@ -69,8 +71,10 @@ class Context:
     def describe_used(self) -> str | None:
         if not self.used:
             return None
-        return ", ".join(f"{name}={choice}" + ("" if name in self.choices else " (default)")
-                         for name, choice in self.used.items())
+        return ", ".join(
+            f"{name}={choice}" + ("" if name in self.choices else " (default)")
+            for name, choice in self.used.items()
+        )
 
     def start(self) -> None:
         self.used = {}
@@ -81,13 +85,32 @@ def _number(value: float) -> int | float:
 
 
 def unavailable(table: ScoreTable) -> ScoreResult:
-    return ScoreResult(key=table.key, name=table.name, total=None, range=None, category=None, categories=[],
-                       meaning=None, items=[], missing=[], citation=citation(table.citation_ref, table.locator),
-                       available=False, unavailable_reason=table.unavailable_reason)
+    return ScoreResult(
+        key=table.key,
+        name=table.name,
+        total=None,
+        range=None,
+        category=None,
+        categories=[],
+        meaning=None,
+        items=[],
+        missing=[],
+        citation=citation(table.citation_ref, table.locator),
+        available=False,
+        unavailable_reason=table.unavailable_reason,
+    )
 
 
-def evaluate(table: ScoreTable, findings: Iterable[Finding], ctx: Context, *, level: str | None = None,
-             conversions: Iterable[str] = (), notes: Iterable[str] = (), calculator: bool = False) -> ScoreResult:
+def evaluate(
+    table: ScoreTable,
+    findings: Iterable[Finding],
+    ctx: Context,
+    *,
+    level: str | None = None,
+    conversions: Iterable[str] = (),
+    notes: Iterable[str] = (),
+    calculator: bool = False,
+) -> ScoreResult:
     """Combine one Finding per item of the table into a ScoreResult."""
     by_item = {f.item: f for f in findings}
     unknown_items = set(by_item) - {i.key for i in table.items}
@@ -109,12 +132,22 @@ def evaluate(table: ScoreTable, findings: Iterable[Finding], ctx: Context, *, le
     where = level or "the index level"
     for item in table.items:
         finding = by_item.get(item.key) or Finding(item=item.key, options=None, reason="not known")
-        keys = item.option_keys if finding.options is None else tuple(k for k in item.option_keys
-                                                                          if k in finding.options)
+        keys = (
+            item.option_keys
+            if finding.options is None
+            else tuple(k for k in item.option_keys if k in finding.options)
+        )
         if not keys:
-            raise InputError([Problem(field=f"{table.key}.{item.key}", value=finding.fact,
-                                      allowed=", ".join(item.option_keys),
-                                      message="the facts given contradict each other: no option fits")])
+            raise InputError(
+                [
+                    Problem(
+                        field=f"{table.key}.{item.key}",
+                        value=finding.fact,
+                        allowed=", ".join(item.option_keys),
+                        message="the facts given contradict each other: no option fits",
+                    )
+                ]
+            )
         points = [overrides.get((item.key, k), item.option(k).points) for k in keys]
         single = len(keys) == 1
         if table.is_grade:
@@ -124,10 +157,19 @@ def evaluate(table: ScoreTable, findings: Iterable[Finding], ctx: Context, *, le
             possible = sorted({_number(p) for p in points})
             lows.append(min(points))
             highs.append(max(points))
-        items.append(ItemResult(
-            item=item.key, label=item.label, fact=finding.fact, option=keys[0] if single else None,
-            points=(_number(points[0]) if single and not table.is_grade else None), possible=possible,
-            reason=finding.reason, conversion=finding.conversion, options=list(keys)))
+        items.append(
+            ItemResult(
+                item=item.key,
+                label=item.label,
+                fact=finding.fact,
+                option=keys[0] if single else None,
+                points=(_number(points[0]) if single and not table.is_grade else None),
+                possible=possible,
+                reason=finding.reason,
+                conversion=finding.conversion,
+                options=list(keys),
+            )
+        )
         if finding.conversion:
             all_conversions.append(finding.conversion)
         all_notes.extend(n for n in finding.notes if n not in all_notes)
@@ -137,10 +179,22 @@ def evaluate(table: ScoreTable, findings: Iterable[Finding], ctx: Context, *, le
             else:
                 asks = finding.missing or [(item.fact.format(level=where), item.question.format(level=where))]
             missing.extend(MissingFact(fact=f, question=q, item=f"{table.key}.{item.key}") for f, q in asks)
-    result = ScoreResult(key=table.key, name=table.name, total=None, range=None, category=None, categories=[],
-                         meaning=None, items=items, missing=missing,
-                         citation=citation(table.citation_ref, table.locator), conversions=all_conversions,
-                         level=level, variant=ctx.describe_used(), notes=all_notes)
+    result = ScoreResult(
+        key=table.key,
+        name=table.name,
+        total=None,
+        range=None,
+        category=None,
+        categories=[],
+        meaning=None,
+        items=items,
+        missing=missing,
+        citation=citation(table.citation_ref, table.locator),
+        conversions=all_conversions,
+        level=level,
+        variant=ctx.describe_used(),
+        notes=all_notes,
+    )
     if table.is_grade:
         _grade(table, grade_options, result)
     else:
@@ -160,12 +214,15 @@ def _grade(table: ScoreTable, possible: list[str], result: ScoreResult) -> None:
     for key in possible:
         option = item.option(key)
         if option.flag:
-            result.notes.append(f"{table.name} {key} is flagged {option.flag}: sources disagree on whether it "
-                                "counts as low or high grade.")
+            result.notes.append(
+                f"{table.name} {key} is flagged {option.flag}: sources disagree on whether it "
+                "counts as low or high grade."
+            )
 
 
-def _points(table: ScoreTable, lows: list[float], highs: list[float], cap: float | None,
-            result: ScoreResult) -> None:
+def _points(
+    table: ScoreTable, lows: list[float], highs: list[float], cap: float | None, result: ScoreResult
+) -> None:
     low, high = sum(lows), sum(highs)
     if cap is not None:
         low, high = min(low, cap), min(high, cap)

@@ -12,14 +12,16 @@ from ..anatomy import format_levels
 from ..case import Ambulation, Case, OrganMetastasis
 from ..knowledge.histologies import HistologyEntry, lookup
 from ..knowledge.performance import KPS_VALUES, performance_mappings
-from ._engine import Context
+from ._engine import Context, Finding
 
 # Organs that are not "visceral" for the prognostic scores (bone is counted separately; nodes, skin and soft
 # tissue are not organs of the viscera). Everything else a case lists (lung, liver, brain, adrenal, kidney,
 # pleura, peritoneum, ...) counts as visceral. Our reading: the score papers do not enumerate organs.
 NOT_VISCERAL = frozenset({"bone", "lymph node", "skin", "soft tissue", "muscle", "subcutaneous tissue"})
 BRAIN = frozenset({"brain", "meninges", "leptomeninges"})
-STAGING_QUESTION = "Has whole-body staging (CT chest/abdomen/pelvis, bone scan or PET-CT) been done, and what did it show?"
+STAGING_QUESTION = (
+    "Has whole-body staging (CT chest/abdomen/pelvis, bone scan or PET-CT) been done, and what did it show?"
+)
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Visceral:
 
 def visceral(case: Case, *, include_brain: bool = True, organs: frozenset[str] | None = None) -> Visceral:
     """Visceral metastases (optionally without the brain, or only among `organs`)."""
+
     def counts(m: OrganMetastasis) -> bool:
         if organs is not None:
             return m.organ in organs
@@ -44,8 +47,11 @@ def visceral(case: Case, *, include_brain: bool = True, organs: frozenset[str] |
         words = "no visceral metastases on complete staging"
     else:
         absent = [m.organ for m in case.metastases if not m.present]
-        words = ("none recorded" + (f" (stated free: {', '.join(absent)})" if absent else "")
-                 + "; whole-body staging not stated complete")
+        words = (
+            "none recorded"
+            + (f" (stated free: {', '.join(absent)})" if absent else "")
+            + "; whole-body staging not stated complete"
+        )
     return Visceral(present=present, none_for_sure=none_for_sure, words=words)
 
 
@@ -59,22 +65,31 @@ def resectability(present: list[OrganMetastasis]) -> bool | None:
     return None
 
 
-def organ_finding(item: str, found: Visceral, *, yes: str, no: str, word: str, notes: list[str]) -> "Finding":
+def organ_finding(item: str, found: Visceral, *, yes: str, no: str, word: str, notes: list[str]) -> Finding:
     """An item with options none / `yes` (every involved organ resectable) / `no`, as Tokuhashi's organ item
     and Tomita's visceral item read it; `word` is the table's own adjective ("removable", "treatable")."""
-    from ._engine import Finding
-
     if found.present:
         resectable = resectability(found.present)
         options = {True: (yes,), False: (no,), None: (yes, no)}[resectable]
-        ask = [(f"metastases[{m.organ}].resectable", f"Are the {m.organ} metastases {word} (resectable)?")
-               for m in found.present if m.resectable is None]
-        reason = {None: f"whether they are {word} is not recorded", True: f"{word}", False: f"not {word}"}[resectable]
+        ask = [
+            (f"metastases[{m.organ}].resectable", f"Are the {m.organ} metastases {word} (resectable)?")
+            for m in found.present
+            if m.resectable is None
+        ]
+        reason = {None: f"whether they are {word} is not recorded", True: f"{word}", False: f"not {word}"}[
+            resectable
+        ]
         return Finding(item, options, found.words, reason, missing=ask or None, notes=notes)
     if found.none_for_sure:
         return Finding(item, ("none",), found.words, "no metastases", notes=notes)
-    return Finding(item, None, found.words, "metastases not known", notes=notes,
-                   missing=[("staging_complete", STAGING_QUESTION)])
+    return Finding(
+        item,
+        None,
+        found.words,
+        "metastases not known",
+        notes=notes,
+        missing=[("staging_complete", STAGING_QUESTION)],
+    )
 
 
 @dataclass
@@ -102,8 +117,14 @@ def bone_burden(case: Case) -> BoneBurden:
     if bone is not None and bone.present:
         extra_min, extra_exact = (bone.count, True) if bone.count is not None else (1, False)
         if bone.count is None:
-            missing.append(("metastases[bone].count", "How many bone metastases are there outside the spine?"))
-        extra_words = f"{bone.count} extraspinal" if bone.count is not None else "extraspinal bone metastases, number not stated"
+            missing.append(
+                ("metastases[bone].count", "How many bone metastases are there outside the spine?")
+            )
+        extra_words = (
+            f"{bone.count} extraspinal"
+            if bone.count is not None
+            else "extraspinal bone metastases, number not stated"
+        )
     elif (bone is not None and not bone.present) or case.staging_complete is True:
         extra_min, extra_exact = 0, True
         extra_words = "no extraspinal bone metastases"
@@ -114,8 +135,14 @@ def bone_burden(case: Case) -> BoneBurden:
     spinal_exact = case.staging_complete is True
     levels = format_levels(case.levels) or "none listed"
     words = f"{spinal} involved vertebra{'e' if spinal != 1 else ''} ({levels}); {extra_words}"
-    return BoneBurden(spinal=spinal, extraspinal_min=extra_min, extraspinal_exact=extra_exact,
-                      spinal_exact=spinal_exact, words=words, missing=missing)
+    return BoneBurden(
+        spinal=spinal,
+        extraspinal_min=extra_min,
+        extraspinal_exact=extra_exact,
+        spinal_exact=spinal_exact,
+        words=words,
+        missing=missing,
+    )
 
 
 @dataclass
@@ -131,12 +158,21 @@ def primary(case: Case) -> Primary:
     shown = " of the ".join(x for x in (histology or "histology not stated", site) if x)
     if entry is None:
         if histology:
-            note = (f"Histology '{histology}' is not in the spinemets histology catalogue: the primary-tumour "
-                    "items are left open (every class possible) rather than guessed.")
+            note = (
+                f"Histology '{histology}' is not in the spinemets histology catalogue: the primary-tumour "
+                "items are left open (every class possible) rather than guessed."
+            )
         else:
             note = "Neither histology nor primary site is known: the primary-tumour items are left open."
         return Primary(entry=None, words=shown, notes=[note])
-    return Primary(entry=entry, words=shown, notes=[f"Interpretive: {n}" for n in entry.interpretive])
+    return Primary(entry=entry, words=shown, notes=[])
+
+
+def primary_notes(found: Primary, cls: str) -> list[str]:
+    """The fallback note, or the catalogue's interpretive notes about this score's class only."""
+    if found.entry is None:
+        return found.notes
+    return [f"Interpretive: {note}" for note in found.entry.notes_for(cls)]
 
 
 @dataclass
@@ -156,9 +192,12 @@ def performance(case: Case, ctx: Context, scale: str) -> Performance:
     if given is not None:
         mapping = performance_mappings().get(ctx.variant("performance_mapping"))
         values = mapping.kps_for(given) if scale == "kps" else mapping.ecog_for(given)
-        return Performance(values, f"{other.upper()} {given} ({scale.upper()} not recorded)",
-                           f"{scale.upper()} {_span(values)} from {other.upper()} {given} by the {mapping.label} "
-                           f"({mapping.key})")
+        return Performance(
+            values,
+            f"{other.upper()} {given} ({scale.upper()} not recorded)",
+            f"{scale.upper()} {_span(values)} from {other.upper()} {given} by the {mapping.label} "
+            f"({mapping.key})",
+        )
     return Performance(None, "performance status not recorded", None)
 
 
@@ -170,17 +209,23 @@ def ecog(case: Case, ctx: Context) -> Performance:
     return performance(case, ctx, "ecog")
 
 
-def performance_finding(case: Case, ctx: Context, scale: str, alive: tuple[int, ...]) -> "Finding":
+def performance_finding(case: Case, ctx: Context, scale: str, alive: tuple[int, ...]) -> Finding:
     """The single item of the ECOG or KPS score itself."""
-    from ._engine import Finding
-
     perf = performance(case, ctx, scale)
     if perf.values is None:
-        return Finding(scale, tuple(str(v) for v in alive), perf.words,
-                       "not recorded; the value meaning dead is excluded for a patient being assessed")
-    return Finding(scale, tuple(str(v) for v in perf.values), perf.words,
-                   "recorded" if perf.conversion is None else "converted with a named mapping",
-                   conversion=perf.conversion)
+        return Finding(
+            scale,
+            tuple(str(v) for v in alive),
+            perf.words,
+            "not recorded; the value meaning dead is excluded for a patient being assessed",
+        )
+    return Finding(
+        scale,
+        tuple(str(v) for v in perf.values),
+        perf.words,
+        "recorded" if perf.conversion is None else "converted with a named mapping",
+        conversion=perf.conversion,
+    )
 
 
 def _span(values: tuple[int, ...]) -> str:
@@ -243,9 +288,15 @@ def frankel(case: Case, ctx: Context) -> Frankel:
         reason = f"Frankel {ordered[0]} from: {words} (Frankel E variant '{variant}')"
         missing = []
     else:
-        reason = f"grade not recorded; {words} leave{'s' if len(said) == 1 else ''} {ordered[0]}-{ordered[-1]} possible"
-        missing = [("neurology.frankel", "Below the lesion, is there any weakness, and does the patient walk "
-                                         "unaided, with an aid, or not at all (Frankel grade)?")]
+        verb = "leaves" if len(said) == 1 else "leave"
+        reason = f"grade not recorded; {words} {verb} {ordered[0]}-{ordered[-1]} possible"
+        missing = [
+            (
+                "neurology.frankel",
+                "Below the lesion, is there any weakness, and does the patient walk "
+                "unaided, with an aid, or not at all (Frankel grade)?",
+            )
+        ]
     return Frankel(ordered, words, reason, missing)
 
 
@@ -253,13 +304,22 @@ def raise_contradiction(case: Case) -> None:
     from ..errors import InputError, Problem
 
     n = case.neurology
-    raise InputError([Problem(field="neurology", value={"motor_deficit": n.motor_deficit,
-                                                        "ambulation": str(n.ambulation)},
-                              allowed="facts that fit one Frankel grade",
-                              message="the neurology facts contradict each other")])
+    raise InputError(
+        [
+            Problem(
+                field="neurology",
+                value={"motor_deficit": n.motor_deficit, "ambulation": str(n.ambulation)},
+                allowed="facts that fit one Frankel grade",
+                message="the neurology facts contradict each other",
+            )
+        ]
+    )
 
 
 def ambulation_words(value: Ambulation | None) -> str:
-    return {None: "ambulation not recorded", Ambulation.INDEPENDENT: "walks independently",
-            Ambulation.WITH_AID: "walks with an aid", Ambulation.NON_AMBULATORY: "not ambulatory"}[value]
-
+    return {
+        None: "ambulation not recorded",
+        Ambulation.INDEPENDENT: "walks independently",
+        Ambulation.WITH_AID: "walks with an aid",
+        Ambulation.NON_AMBULATORY: "not ambulatory",
+    }[value]

@@ -18,26 +18,53 @@ def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
     table = score_table(TABLE)
     out = [_general_condition(case, ctx, table)]
     burden = _facts.bone_burden(case)
-    extra = bucket_options(burden.extraspinal_min, burden.extraspinal_exact,
-                           [("none", 0, 0), ("one_or_two", 1, 2), ("three_or_more", 3, None)])
-    out.append(Finding("extraspinal_bone", extra, burden.words.split("; ", 1)[-1],
-                       "counted from the case's bone metastases" if len(extra) == 1
-                       else "extraspinal bone metastases not fully known: only more foci than recorded are possible",
-                       missing=burden.missing or None))
+    extra = bucket_options(
+        burden.extraspinal_min,
+        burden.extraspinal_exact,
+        [("none", 0, 0), ("one_or_two", 1, 2), ("three_or_more", 3, None)],
+    )
+    out.append(
+        Finding(
+            "extraspinal_bone",
+            extra,
+            burden.words.split("; ", 1)[-1],
+            "counted from the case's bone metastases"
+            if len(extra) == 1
+            else "extraspinal bone metastases not fully known: only more foci than recorded are possible",
+            missing=burden.missing or None,
+        )
+    )
     if burden.spinal == 0:
-        out.append(Finding("vertebral_body", None, "no involved vertebra recorded", "no spinal lesion recorded"))
+        out.append(
+            Finding("vertebral_body", None, "no involved vertebra recorded", "no spinal lesion recorded")
+        )
     else:
-        vertebral = bucket_options(burden.spinal, burden.spinal_exact,
-                                   [("one", 1, 1), ("two", 2, 2), ("three_or_more", 3, None)])
-        out.append(Finding("vertebral_body", vertebral, burden.words.split("; ", 1)[0],
-                           f"{burden.spinal} involved vertebrae" + ("" if len(vertebral) == 1 else
-                                                                    "; the whole spine is not stated imaged")))
+        vertebral = bucket_options(
+            burden.spinal, burden.spinal_exact, [("one", 1, 1), ("two", 2, 2), ("three_or_more", 3, None)]
+        )
+        out.append(
+            Finding(
+                "vertebral_body",
+                vertebral,
+                burden.words.split("; ", 1)[0],
+                f"{burden.spinal} involved vertebrae"
+                + ("" if len(vertebral) == 1 else "; the whole spine is not stated imaged"),
+            )
+        )
     out.append(_organs(case))
     primary = _facts.primary(case)
     options = primary.entry.tokuhashi if primary.entry else None
-    out.append(Finding("primary_site", options, primary.words,
-                       "primary placed by the histology catalogue" if options and len(options) == 1
-                       else "the primary's Tokuhashi row is not determined", notes=primary.notes))
+    out.append(
+        Finding(
+            "primary_site",
+            options,
+            primary.words,
+            "primary placed by the histology catalogue"
+            if options and len(options) == 1
+            else "the primary's Tokuhashi row is not determined",
+            notes=_facts.primary_notes(primary, "tokuhashi"),
+        )
+    )
     grade = _facts.frankel(case, ctx)
     palsy = tuple(o.key for o in table.item("palsy").options if set(o.extra["frankel"]) & set(grade.grades))
     out.append(Finding("palsy", palsy, grade.words, grade.reason, missing=grade.missing or None))
@@ -49,14 +76,25 @@ def _general_condition(case: Case, ctx: Context, table) -> Finding:
     if perf.values is None:
         return Finding("general_condition", None, perf.words, "performance status not recorded")
     item = table.item("general_condition")
-    options = tuple(o.key for o in item.options if any(o.extra["kps"][0] <= v <= o.extra["kps"][1]
-                                                         for v in perf.values))
-    return Finding("general_condition", options, perf.words,
-                   "KPS placed in the table's bands" if perf.conversion is None else "KPS converted from ECOG",
-                   conversion=perf.conversion)
+    options = tuple(
+        o.key for o in item.options if any(o.extra["kps"][0] <= v <= o.extra["kps"][1] for v in perf.values)
+    )
+    return Finding(
+        "general_condition",
+        options,
+        perf.words,
+        "KPS placed in the table's bands" if perf.conversion is None else "KPS converted from ECOG",
+        conversion=perf.conversion,
+    )
 
 
 def _organs(case: Case) -> Finding:
     found = _facts.visceral(case, organs=MAJOR_INTERNAL_ORGANS)
-    return _facts.organ_finding("internal_organs", found, yes="removable", no="unremovable", word="removable",
-                                notes=["Interpretive: 'major internal organs' read as lung, liver, kidney and brain."])
+    return _facts.organ_finding(
+        "internal_organs",
+        found,
+        yes="removable",
+        no="unremovable",
+        word="removable",
+        notes=["Interpretive: 'major internal organs' read as lung, liver, kidney and brain."],
+    )

@@ -13,15 +13,34 @@ TABLE = "tomita"
 def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
     primary = _facts.primary(case)
     growth = primary.entry.tomita if primary.entry else None
-    out = [Finding("primary_growth", growth, primary.words,
-                   "growth class from the histology catalogue" if growth and len(growth) == 1
-                   else "Tomita does not place this primary in one growth class; the clinician chooses",
-                   notes=primary.notes,
-                   missing=[("primary.histology", "Is this primary's growth slow, moderate or rapid (clinician's "
-                                                  "choice where Tomita gives no class)?")])]
-    out.append(_facts.organ_finding(
-        "visceral", _facts.visceral(case), yes="treatable", no="untreatable", word="treatable",
-        notes=["Interpretive: 'treatable' visceral metastases read from the case's resectable field."]))
+    out = [
+        Finding(
+            "primary_growth",
+            growth,
+            primary.words,
+            "growth class from the histology catalogue"
+            if growth and len(growth) == 1
+            else "Tomita does not place this primary in one growth class; the clinician chooses",
+            notes=_facts.primary_notes(primary, "tomita"),
+            missing=[
+                (
+                    "primary.histology",
+                    "Is this primary's growth slow, moderate or rapid (clinician's "
+                    "choice where Tomita gives no class)?",
+                )
+            ],
+        )
+    ]
+    out.append(
+        _facts.organ_finding(
+            "visceral",
+            _facts.visceral(case),
+            yes="treatable",
+            no="untreatable",
+            word="treatable",
+            notes=["Interpretive: 'treatable' visceral metastases read from the case's resectable field."],
+        )
+    )
     out.append(skeletal_finding(case, "bone", ("solitary", "multiple")))
     return out
 
@@ -34,6 +53,10 @@ def skeletal_finding(case: Case, item: str, options: tuple[str, str]) -> Finding
         return Finding(item, (multiple,), burden.words, "more than one skeletal metastasis")
     if burden.total_min == 1 and burden.exact:
         return Finding(item, (solitary,), burden.words, "a single skeletal metastasis on complete staging")
-    return Finding(item, None if burden.total_min == 0 else (solitary, multiple), burden.words,
-                   "whether other skeletal metastases exist is not known",
-                   missing=burden.missing or [("staging_complete", _facts.STAGING_QUESTION)])
+    return Finding(
+        item,
+        None if burden.total_min == 0 else (solitary, multiple),
+        burden.words,
+        "whether other skeletal metastases exist is not known",
+        missing=burden.missing or [("staging_complete", _facts.STAGING_QUESTION)],
+    )
