@@ -158,3 +158,10 @@ def test_bad_case_values_are_refused_naming_field_value_and_allowed(section, fie
         case(**{section: {field: value}})
     problem = caught.value.problems[0]
     assert problem.field == f"{section}.{field}" and problem.value == value and problem.allowed
+
+
+def test_kps_0_is_outside_tokuhashi_and_leaves_the_item_open_rather_than_failing():
+    result = score_all(case(performance={"kps": 0}))
+    item = next(i for i in result["tokuhashi_revised"].items if i.item == "general_condition")
+    assert item.options == ["poor", "moderate", "good"] and "outside" in item.reason
+    assert result["kps"].total == 0 and result["kps"].category == "unable to care for self"

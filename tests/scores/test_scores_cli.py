@@ -108,3 +108,11 @@ def test_analyze_shows_every_score_with_its_breakdown():
         "not available",
     ):
         assert text in result.stdout
+
+
+def test_analyze_all_levels_scores_every_involved_level():
+    data = json.loads(run("analyze", str(SEED_CASE), "--json", "--all-levels").stdout)
+    levels = [k for k in data["scores"] if k.startswith("sins[")]
+    assert levels == [f"sins[{v}]" for v in ("C2", "C3", "C4", "C5", "C6", "C7", "T1", "T2")]
+    assert data["scores"]["sins[C6]"]["range"] == data["scores"]["sins"]["range"]
+    assert data["scores"]["sins[C2]"]["level"] == "C2"

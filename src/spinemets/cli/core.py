@@ -19,10 +19,15 @@ def analyze(
     html_path: Path = typer.Option(None, "--html", help="also write the report as one standalone HTML file",
                                    show_default=False),
     pdf_path: Path = typer.Option(None, "--pdf", help="also write the report as a PDF", show_default=False),
+    all_levels: bool = typer.Option(False, "--all-levels", help="also score SINS and ESCC at every involved level"),
 ) -> None:
     """Analyse one case (a case file, or a clinical note read by extraction) and print the report (or --json)."""
     with guarded(as_json=json_output):
         result = analyze_path(input)
+        if all_levels:  # the default analysis scores the index level only
+            from ..scores import score_all
+
+            result.sections["scores"] = {k: r.to_json() for k, r in score_all(result.case, all_levels=True).items()}
         if html_path or pdf_path:
             from .reports import write_reports
 

@@ -79,6 +79,8 @@ def _general_condition(case: Case, ctx: Context, table) -> Finding:
     options = tuple(
         o.key for o in item.options if any(o.extra["kps"][0] <= v <= o.extra["kps"][1] for v in perf.values)
     )
+    if not options:  # KPS 0 (dead) lies outside the table's 10-100
+        return Finding("general_condition", None, perf.words, "KPS 0 is outside the table (KPS 10-100)")
     return Finding(
         "general_condition",
         options,
