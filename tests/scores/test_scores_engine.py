@@ -200,3 +200,13 @@ def test_results_serialise_to_plain_json():
     assert json.loads(json.dumps(data)) == data
     assert {"total", "range", "category", "items", "missing", "citation"} <= set(data)
     assert data["citation"]["doi"] == "10.1002/cam4.292"
+
+
+def test_every_variant_a_table_uses_is_declared_with_a_default_and_why():
+    from spinemets.scores._engine import known_variants
+
+    known = known_variants()
+    for key in SCORE_KEYS:
+        for name in score_table(key).uses_variants:
+            assert name in known, (key, name)
+            assert known[name].default in known[name].choices and len(known[name].why) > 40
