@@ -35,7 +35,8 @@ def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def number_pattern() -> str:
     words = sorted(load("language")["number_words"], key=len, reverse=True)
-    return r"(?:\d+(?:\.\d+)?|" + "|".join(words) + r")"
+    # Whole words only: "an" is a number in "an 8-week history" but not inside "and".
+    return r"(?<![\w.])(?:\d+(?:\.\d+)?|" + "|".join(words) + r")(?![\w])"
 
 
 @lru_cache(maxsize=1)

@@ -68,12 +68,13 @@ def _levels(values: set[str]) -> list[str]:
 def neuro_deficit(extraction: Extraction) -> bool | None:
     deficits = extraction.of("deficit")
     grades = extraction.of("frankel") + extraction.of("asia")
-    if any(f.present for f in deficits) or any(f.present and f.value != "E" for f in grades):
+    # "a 3-month history of weakness" is the present illness: history of a symptom still counts.
+    if any(f.assertion in _DISEASE_STATUSES for f in deficits) or any(f.present and f.value != "E" for f in grades):
         return True
     if any(f.present for f in extraction.of("intact")) or any(f.assertion == "negated" for f in deficits) \
             or any(f.present and f.value == "E" for f in grades):
         return False
-    if any(f.present for f in extraction.of("pain")):
+    if any(f.assertion in _DISEASE_STATUSES for f in extraction.of("pain")):
         return False  # pain alone, with no deficit named, is no deficit (schema)
     return None
 

@@ -25,7 +25,8 @@ def _header_regex() -> re.Pattern[str]:
         for header in headers:
             names.append((header, kind))
     alternation = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in sorted(names, key=lambda n: -len(n[0])))
-    return re.compile(rf"^[ \t#*]*(?P<header>{alternation})[ \t*]*(?::|$)", re.IGNORECASE | re.MULTILINE)
+    numbering = r"(?:(?:\d+(?:\.\d+)*|[IVX]+)\.?[ \t]+)?"
+    return re.compile(rf"^[ \t#*]*{numbering}(?P<header>{alternation})[ \t*]*(?::|\.(?=[ \t])|$)", re.IGNORECASE | re.MULTILINE)
 
 
 @lru_cache(maxsize=1)

@@ -10,6 +10,11 @@ from .._data import any_of, load
 from ..facts import Extraction, Fact
 from ._util import fact, matches, patient_sentences
 
+# Words that may stand between a fracture word and the levels it names ("compression fracture of the C6
+# vertebral body", "collapse of T8 and T10", "T12 and L1 fractures"); anything else ends the tie.
+_FILLER = re.compile(r"^(?:[\s,()]|\b(?:and|or|of|at|in|on|the|a|an|both|vertebra[el]?|vertebral|bod(?:y|ies)|levels?|"
+                     r"involving|affecting|mild|severe|partial|complete|pathologic(?:al)?|compression|osteoporotic|"
+                     r"(?:C|Th|T|D|L|S)\s?\d{1,2}|\d{1,2}|to|through)\b|[-–])*$", re.IGNORECASE)
 _CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\bwhereas\b|\bwhile\b")
 
 
@@ -32,10 +37,23 @@ def find(extraction: Extraction) -> list[Fact]:
     levels = [f for f in extraction.of("level") if "excluded" not in f.detail]
     out: list[Fact] = []
     for sentence, match in matches(rules["fracture"], sentences):
-        left, right = _clause(sentence.text, match.start(), match.end())
-        named = sorted({f.value for f in levels if f.sentence == sentence.index
-                        and left <= f.start - sentence.start < right}, key=lambda v: v)
-        out.append(fact("fracture", named, sentence, match.start(), match.end()))
+        text = sentence.text
+        in_sentence = [f for f in levels if f.sentence == sentence.index]
+        # The levels written right beside the fracture word; failing that, the clause's levels when the
+        # clause names only one.
+        adjacent = set()
+        for f in in_sentence:
+            start, end = f.start - sentence.start, f.end - sentence.start
+            between = text[match.end():start] if start >= match.end() else text[end:match.start()]
+            if _FILLER.match(between):
+                adjacent.add(f.value)
+        if not adjacent:
+            left, right = _clause(text, match.start(), match.end())
+            clause_levels = {f.value for f in in_sentence if left <= f.start - sentence.start < right}
+            sentence_levels = {f.value for f in in_sentence}
+            adjacent = clause_levels if len(clause_levels) == 1 else (
+                sentence_levels if len(sentence_levels) == 1 else set())
+        out.append(fact("fracture", sorted(adjacent), sentence, match.start(), match.end()))
     for sentence, match in matches(rules["compression"], sentences):
         structure = ("cauda_equina" if "cauda" in match.group(0).lower() else
                      "conus" if "conus" in match.group(0).lower() else "cord")

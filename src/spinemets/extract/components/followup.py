@@ -30,8 +30,6 @@ def find(extraction: Extraction) -> list[Fact]:
     patterns, series, cue = _rules()
     out: list[Fact] = []
     for sentence in patient_sentences(extraction):
-        if sentence.end <= extraction.anchor:
-            continue
         text = sentence.text
         for pattern in patterns:
             for match in pattern.finditer(text):

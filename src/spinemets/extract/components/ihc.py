@@ -71,6 +71,23 @@ def _marker_name(item: str) -> str | None:
     return item if rules["shape"].match(item) else None
 
 
+def _expand(piece: str) -> list[str]:
+    """'ER/PR' -> ER, PR; 'oestrogen/progesterone receptor' -> both receptors; 'AE1/AE3' stays one name."""
+    if "/" not in piece or canonical_marker(piece.strip()) or _marker_name(piece):
+        return [piece]
+    left, _, right = piece.rpartition("/")
+    words = right.split()
+    if len(words) >= 2 and len(left.split()) >= 1 and len(left.split("/")[-1].split()) == 1:
+        head = " ".join(words[1:])
+        return [f"{part} {head}" for part in left.split("/")] + [right]
+    return left.split("/") + [right]
+
+
+def _marker_names(piece: str) -> list[str]:
+    names = [_marker_name(p) for p in _expand(piece)]
+    return [n for n in names if n] if all(names) else []
+
+
 def _items_forward(text: str) -> list[tuple[str, int, int]]:
     """List items at the start of `text` up to the clause's end: (name, start, end) within text."""
     masked = _PAREN.sub(lambda m: " " * len(m.group(0)), text)  # "(Fig. 3)" must not end the clause
@@ -81,13 +98,13 @@ def _items_forward(text: str) -> list[tuple[str, int, int]]:
     for piece in _SPLIT.split(segment):
         offset = segment.find(piece, position) if piece else position
         position = offset + len(piece)
-        name = _marker_name(piece)
-        if name is None:
+        names = _marker_names(piece)
+        if not names:
             if items:  # the list has ended at the first piece that is not a marker
                 break
             continue
         lead = len(piece) - len(piece.lstrip())
-        items.append((name, offset + lead, offset + len(piece.rstrip())))
+        items.extend((name, offset + lead, offset + len(piece.rstrip())) for name in names)
     return items
 
 
@@ -104,20 +121,21 @@ def _items_backward(text: str) -> list[tuple[str, int, int]]:
     for piece, offset in reversed(pieces):
         if items and _OWN_POLARITY.search(piece):
             break  # "S100(-), CK(+)": an item that carries its own sign belongs to no other list
-        name = _marker_name(piece)
-        if name is None:
+        names = _marker_names(piece)
+        if not names:
             # The leftmost item may carry the sentence's words before it ("... with Thyroglobulin"): take the
             # longest tail of it that is a known marker, or a marker-shaped tail after a preposition.
             tail = _known_tail(piece)
             if tail is not None:
-                items.append((tail[0], offset + tail[1], offset + len(piece.rstrip())))
+                for name in (tail[0] if isinstance(tail[0], list) else [tail[0]]):
+                    items.append((name, offset + tail[1], offset + len(piece.rstrip())))
             break
         lead = len(piece) - len(piece.lstrip())
-        items.append((name, offset + lead, offset + len(piece.rstrip())))
+        items.extend((name, offset + lead, offset + len(piece.rstrip())) for name in names)
     return items
 
 
-def _known_tail(piece: str) -> tuple[str, int] | None:
+def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
     clean = _PAREN.sub(lambda m: " " * len(m.group(0)), piece)
     words = list(re.finditer(r"\S+", clean))
     for i in range(max(0, len(words) - 5), len(words)):
@@ -125,11 +143,16 @@ def _known_tail(piece: str) -> tuple[str, int] | None:
         canonical = canonical_marker(_CD_SPELLED.sub("CD", candidate))
         if canonical:
             return canonical, words[i].start()
-    after_prep = re.search(r"\b(?:with|for|of|and)\s+(\S.*)$", clean)
-    if after_prep:
-        name = _marker_name(after_prep.group(1))
-        if name:
-            return name, after_prep.start(1)
+        expanded = _marker_names(candidate) if "/" in candidate else []
+        if expanded and all(canonical_marker(n) for n in expanded):
+            return expanded, words[i].start()
+    # A marker-shaped tail after a word that introduces it ("the tumour was Hep Par-1", "lymphoma: CD20").
+    for i in range(max(0, len(words) - 3), len(words)):
+        head = clean[:words[i].start()].rstrip()
+        if re.search(r"(?:\b(?:with|for|of|and|was|were|is|are|showed|revealed|demonstrated)|[:;])$", head, re.IGNORECASE):
+            name = _marker_name(clean[words[i].start():])
+            if name:
+                return name, words[i].start()
     return None
 
 
@@ -139,8 +162,6 @@ def _is_stain_sentence(sentence: Sentence) -> bool:
     has_polarity = re.search(r"positiv|negativ|reactiv|\(\s*[+−–-]\s*\)", text, re.IGNORECASE) or \
         rules["ki67"].search(text)
     if not has_polarity and not rules["stain"].search(text):
-        return False
-    if rules["serum"].search(text) and not rules["stain"].search(text):
         return False
     return bool(has_polarity or rules["stain"].search(text))
 
@@ -152,6 +173,10 @@ def find(extraction: Extraction) -> list[Fact]:
 
     def add(sentence: Sentence, name: str, polarity: str, start: int, end: int, **detail: object) -> None:
         if (name.lower(), sentence.start + start) in seen:
+            return
+        # A serum tumour marker ("CEA was strongly positive (3618 ng/mL)") is a blood test, not a stain.
+        if rules["serum"].search(sentence.text[max(0, start - 40):end + 40]) and \
+                not rules["stain"].search(sentence.text[max(0, start - 40):end + 40]):
             return
         seen.add((name.lower(), sentence.start + start))
         out.append(fact("ihc", {"marker": name, "result": polarity, **detail}, sentence, start, end))
@@ -166,7 +191,7 @@ def find(extraction: Extraction) -> list[Fact]:
                     add(sentence, name, polarity, cue.end() + start, cue.end() + end)
         # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
         for polarity, pattern in rules["after"].items():
-            for boundary in re.finditer(r"(?<=[\w)])(?=\s|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))", text):
+            for boundary in re.finditer(r"(?<=[\w)])(?=\s|:|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))", text):
                 tail = text[boundary.end():]
                 if re.match(r"[-−–](?:positive|negative)", tail):
                     tail = tail[1:]

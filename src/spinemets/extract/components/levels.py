@@ -21,7 +21,8 @@ def _rules() -> dict:
     data = load("levels")
     return {"mention": re.compile(data["mention"]), "ordinal": rx(data["ordinal"]), "regions": data["regions"],
             "ordinals": load("language")["ordinal_words"], "not_after": rx(data["not_after"]),
-            "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"])}
+            "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
+            "instrumented_after": rx(data["instrumented_after"]), "whole_region": rx(data["whole_region"])}
 
 
 def _ordinal_number(word: str, ordinals: dict[str, int]) -> int:
@@ -39,6 +40,8 @@ def _excluded(text: str, start: int, end: int, written: str) -> str | None:
         lesion = rules["lesion_before"].search(before)
         if not lesion or lesion.start() < cue.start():
             return "anchor of instrumentation or a disc"
+    if rules["instrumented_after"].match(text[end:end + 80]):
+        return "bounds an instrumentation"
     if "/" in written and is_disc_space(written):
         return "disc space"
     return None
@@ -61,6 +64,12 @@ def find(extraction: Extraction) -> list[Fact]:
             for level in levels:
                 out.append(fact("level", level.name, sentence, match.start(), match.end(), written=written,
                                 **({"excluded": why_not} if why_not else {})))
+        for match in rules["whole_region"].finditer(text):
+            prefix = rules["regions"][(match.group("region") or match.group("region2")).lower()]
+            count = {"C": 7, "T": 12, "L": 5}[prefix]
+            for level in parse_levels(f"{prefix}1-{prefix}{count}"):
+                out.append(fact("level", level.name, sentence, match.start(), match.end(), written=match.group(0),
+                                whole_region=True))
         for match in rules["ordinal"].finditer(text):
             prefix = rules["regions"][match.group("region").lower()]
             number = _ordinal_number(match.group("ordinal"), rules["ordinals"])

@@ -55,8 +55,12 @@ def _rules() -> dict:
 
 
 def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str, object]:
-    """`prior` when the mention comes before the index presentation is told."""
-    return {"prior": True} if sentence.start + start < extraction.anchor else {}
+    """`prior` when the mention comes before the index presentation is told AND its sentence sets it in the
+    past ("in November 2005", "eleven years after treatment for", "previously"): an abstract that sums up
+    the treatment before the case is told is not history."""
+    if sentence.start + start < extraction.anchor and _rules()["prior"].search(sentence.text):
+        return {"prior": True}
+    return {}
 
 
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
