@@ -12,6 +12,7 @@ from . import score  # noqa: F401  (registers score)
 from . import serve  # noqa: F401  (registers serve, token)
 from . import ihc  # noqa: F401  (registers ihc)
 from . import plan  # noqa: F401  (registers plan rt, plan chemo, plan regimens)
+from . import decide  # noqa: F401  (registers decide)
 
 
 def _version(value: bool) -> None:

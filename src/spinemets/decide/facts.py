@@ -367,21 +367,27 @@ def gather(case: Case, scores: Mapping[str, Any] | None = None, answers: Mapping
     return facts
 
 
+# Facts that are clinical judgements rather than findings: the case file has no place for them, so they are
+# answered directly. Findings (posterolateral involvement, CSF around the cord, ...) are recorded in the case
+# file instead, so that scores and recommendations read the same facts.
+ANSWERABLE = ("fitness",)
+
+
 def _answered(facts: Facts, name: str, answer: Any) -> Fact:
-    if name not in facts:
-        raise UnknownNameError("answers", name, list(facts), what="fact")
+    if name not in ANSWERABLE:
+        if name in facts:
+            raise InputError([Problem(field=f"answers.{name}", value=answer, allowed=", ".join(ANSWERABLE),
+                                      message=f"{name} is read from the case file ({facts[name].source}); "
+                                              "record it there so the scores use it too")])
+        raise UnknownNameError("answers", name, ANSWERABLE, what="fact")
     fact = facts[name]
-    values = answer if isinstance(answer, (list, tuple, set, frozenset)) else [answer]
+    values = list(answer) if isinstance(answer, (list, tuple, set, frozenset)) else [answer]
     stray = [v for v in values if v not in fact.domain]
     if stray:
         raise InputError([Problem(field=f"answers.{name}", value=answer,
                                   allowed=", ".join(_show(v) for v in fact.domain),
                                   message="not a value this fact can take")])
-    narrowed = fact.possible & frozenset(values)
-    if not narrowed:
-        raise InputError([Problem(field=f"answers.{name}", value=answer,
-                                  allowed=fact.values_text(), message="contradicts what the case already says")])
-    return fact.narrowed(narrowed, source=f"answered ({fact.source})")
+    return fact.narrowed(values, source="answered by the user")
 
 
 def _show(value: Any) -> str:

@@ -106,26 +106,21 @@ def cement_done(case: Case, facts: Facts) -> str | None:
     return None
 
 
-def approach_anterior(case: Case, facts: Facts) -> str | None:
-    if not case.treatments.surgery:
-        return None
-    approaches = {s.approach for s in case.treatments.surgery}
-    if Approach.ANTERIOR in approaches or Approach.COMBINED in approaches:
-        return f"Done: {_surgeries(case)}, consistent with this consideration."
-    if approaches == {None}:
-        return f"Done: {_surgeries(case)}; the approach is not recorded."
-    return f"Done: {_surgeries(case)}, a different approach from this consideration."
+def _approach_note(matching: set[Approach], different: str):
+    def note(case: Case, facts: Facts) -> str | None:
+        if not case.treatments.surgery:
+            return None
+        approaches = {s.approach for s in case.treatments.surgery}
+        if approaches & matching:
+            return f"Done: {_surgeries(case)}, consistent with this consideration."
+        if approaches == {None}:
+            return f"Done: {_surgeries(case)}; the approach is not recorded."
+        return f"Done: {_surgeries(case)}, {different}."
+    return note
 
 
-def approach_posterior(case: Case, facts: Facts) -> str | None:
-    if not case.treatments.surgery:
-        return None
-    approaches = {s.approach for s in case.treatments.surgery}
-    if approaches & {Approach.POSTERIOR, Approach.COMBINED}:
-        return f"Done: {_surgeries(case)}, consistent with this consideration."
-    if approaches == {None}:
-        return f"Done: {_surgeries(case)}; the approach is not recorded."
-    return f"Done: {_surgeries(case)}, without posterior fixation."
+approach_anterior = _approach_note({Approach.ANTERIOR, Approach.COMBINED}, "a different approach from this consideration")
+approach_posterior = _approach_note({Approach.POSTERIOR, Approach.COMBINED}, "without posterior fixation")
 
 
 def adjacent_cement(case: Case, facts: Facts) -> str | None:

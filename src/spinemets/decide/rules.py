@@ -146,8 +146,20 @@ class OneOf(Condition):
 
 
 @dataclass(frozen=True)
-class AllOf(Condition):
+class _Compound(Condition):
     parts: tuple[Condition, ...]
+
+    def atoms(self) -> list[OneOf]:
+        return _unique(atom for part in self.parts for atom in part.atoms())
+
+    def undecided(self, facts: Facts) -> list[OneOf]:
+        if self.evaluate(facts) is not None:
+            return []
+        return _unique(atom for part in self.parts for atom in part.undecided(facts))
+
+
+class AllOf(_Compound):
+    """Kleene AND: false as soon as one part is false, true when all are."""
 
     def evaluate(self, facts: Facts) -> bool | None:
         results = [part.evaluate(facts) for part in self.parts]
@@ -155,32 +167,15 @@ class AllOf(Condition):
             return False
         return True if all(r is True for r in results) else None
 
-    def atoms(self) -> list[OneOf]:
-        return _unique(atom for part in self.parts for atom in part.atoms())
 
-    def undecided(self, facts: Facts) -> list[OneOf]:
-        if self.evaluate(facts) is not None:
-            return []
-        return _unique(atom for part in self.parts for atom in part.undecided(facts))
-
-
-@dataclass(frozen=True)
-class AnyOf(Condition):
-    parts: tuple[Condition, ...]
+class AnyOf(_Compound):
+    """Kleene OR: true as soon as one part is true, false when all are."""
 
     def evaluate(self, facts: Facts) -> bool | None:
         results = [part.evaluate(facts) for part in self.parts]
         if any(r is True for r in results):
             return True
         return False if all(r is False for r in results) else None
-
-    def atoms(self) -> list[OneOf]:
-        return _unique(atom for part in self.parts for atom in part.atoms())
-
-    def undecided(self, facts: Facts) -> list[OneOf]:
-        if self.evaluate(facts) is not None:
-            return []
-        return _unique(atom for part in self.parts for atom in part.undecided(facts))
 
 
 @dataclass(frozen=True)
