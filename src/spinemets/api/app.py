@@ -146,3 +146,8 @@ def create_app(settings: Settings | None = None, repository: Repository | None =
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestLog)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app as each server worker process builds it: settings from the environment (see settings.py)."""
+    return create_app(Settings.from_env())

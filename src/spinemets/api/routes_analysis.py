@@ -7,15 +7,17 @@ from typing import Any
 from fastapi import APIRouter, Depends, Path
 
 from .auth import require_token
+from .responses import PlainJSON
 from .models import AnalyzeRequest, CaseRequest, IhcRequest, TextRequest
 from .running import analyze_note, run, validated_case
 
 router = APIRouter(prefix="/v1", tags=["analysis"], dependencies=[Depends(require_token)])
 
 
-@router.post("/analyze", summary="the full analysis of a note or a structured case (as `spinemets analyze --json`)")
-def analyze_route(body: AnalyzeRequest) -> dict[str, Any]:
-    return run(case=body.case, text=body.text, name=body.name).to_json()
+@router.post("/analyze", summary="the full analysis of a note or a structured case (as `spinemets analyze --json`)",
+             response_model=dict[str, Any])
+def analyze_route(body: AnalyzeRequest) -> PlainJSON:
+    return PlainJSON(run(case=body.case, text=body.text, name=body.name).to_json())
 
 
 @router.post("/extract", summary="the case extracted from a note, each fact with the text it came from")

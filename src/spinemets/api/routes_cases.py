@@ -15,6 +15,7 @@ from ..analysis import Analysis
 from ..casefile import case_to_data
 from ..store.repository import CaseRecord, Repository, TokenRecord
 from .auth import repository, require_token
+from .responses import PlainJSON
 from .models import StoreCaseRequest, UpdateCaseRequest
 from .running import run, validated_case
 
@@ -40,11 +41,12 @@ def store_new_case(repo: Repository, owner: TokenRecord, *, case: dict[str, Any]
     return record, result
 
 
-@router.post("", status_code=201, summary="store a case (or a note's extracted case) and its first analysis")
+@router.post("", status_code=201, summary="store a case (or a note's extracted case) and its first analysis",
+             response_model=dict[str, Any])
 def create_case(body: StoreCaseRequest, owner: TokenRecord = Depends(require_token),
-                repo: Repository = Depends(repository)) -> dict[str, Any]:
+                repo: Repository = Depends(repository)) -> PlainJSON:
     record, result = store_new_case(repo, owner, case=body.case, text=body.text, title=body.title)
-    return {**_case_body(record), "analysis": result.to_json()}
+    return PlainJSON({**_case_body(record), "analysis": result.to_json()}, status_code=201)
 
 
 @router.get("", summary="this token's cases, newest first")
@@ -64,9 +66,10 @@ def read_case(case_id: uuid.UUID, owner: TokenRecord = Depends(require_token),
     return _case_body(record)
 
 
-@router.put("/{case_id}", summary="replace a case; it is analysed again and the analysis added to its history")
+@router.put("/{case_id}", summary="replace a case; it is analysed again and the analysis added to its history",
+            response_model=dict[str, Any])
 def update_case(case_id: uuid.UUID, body: UpdateCaseRequest, owner: TokenRecord = Depends(require_token),
-                repo: Repository = Depends(repository)) -> dict[str, Any]:
+                repo: Repository = Depends(repository)) -> PlainJSON:
     # Ownership first: a stranger learns nothing, not even whether their case body would have been valid.
     if not repo.owns(owner, str(case_id)):
         raise NOT_FOUND
@@ -75,7 +78,7 @@ def update_case(case_id: uuid.UUID, body: UpdateCaseRequest, owner: TokenRecord 
                               analysis=result.to_json(), version=__version__)
     if record is None:  # deleted meanwhile
         raise NOT_FOUND
-    return {**_case_body(record), "analysis": result.to_json()}
+    return PlainJSON({**_case_body(record), "analysis": result.to_json()})
 
 
 @router.delete("/{case_id}", status_code=204, summary="delete a case and its analyses (the audit trail stays)")
@@ -86,20 +89,20 @@ def delete_case(case_id: uuid.UUID, owner: TokenRecord = Depends(require_token),
     return Response(status_code=204)
 
 
-@router.get("/{case_id}/analyses", summary="the case's analyses, oldest first")
+@router.get("/{case_id}/analyses", summary="the case's analyses, oldest first", response_model=dict[str, Any])
 def list_analyses(case_id: uuid.UUID, owner: TokenRecord = Depends(require_token),
-                  repo: Repository = Depends(repository)) -> dict[str, Any]:
+                  repo: Repository = Depends(repository)) -> PlainJSON:
     records = repo.analyses(owner, str(case_id))
     if records is None:
         raise NOT_FOUND
-    return {"case_id": str(case_id), "analyses": [
-        _analysis_entry(r.id, r.created_at.isoformat(), r.spinemets_version, r.analysis) for r in records]}
+    return PlainJSON({"case_id": str(case_id), "analyses": [
+        _analysis_entry(r.id, r.created_at.isoformat(), r.spinemets_version, r.analysis) for r in records]})
 
 
-@router.post("/{case_id}/analyses", status_code=201,
+@router.post("/{case_id}/analyses", status_code=201, response_model=dict[str, Any],
              summary="analyse the stored case again (e.g. after an upgrade) and add it to the history")
 def reanalyze(case_id: uuid.UUID, owner: TokenRecord = Depends(require_token),
-              repo: Repository = Depends(repository)) -> dict[str, Any]:
+              repo: Repository = Depends(repository)) -> PlainJSON:
     record = repo.get_case(owner, str(case_id), action=None)  # audited below as "analyze"
     if record is None:
         raise NOT_FOUND
@@ -109,7 +112,8 @@ def reanalyze(case_id: uuid.UUID, owner: TokenRecord = Depends(require_token),
     stored = repo.add_analysis(owner, str(case_id), analysis, __version__)
     if stored is None:
         raise NOT_FOUND
-    return _analysis_entry(stored.id, stored.created_at.isoformat(), __version__, analysis)
+    return PlainJSON(_analysis_entry(stored.id, stored.created_at.isoformat(), __version__, analysis),
+                     status_code=201)
 
 
 @router.get("/{case_id}/audit", summary="who read or changed this case, and when")

@@ -8,6 +8,7 @@ An environment variable wins over the file. Every setting, its variable and its 
     SPINEMETS_HOST            127.0.0.1
     SPINEMETS_PORT            8000
     SPINEMETS_LOG_LEVEL       info
+    SPINEMETS_WORKERS         1 (server processes; each analysis holds one CPU core, so up to the core count)
     SPINEMETS_CONFIG          path of a YAML file with the same keys in lower case without the prefix
                               (database_url: ..., max_body_bytes: ...)
 """
@@ -39,6 +40,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     log_level: str = "info"
+    workers: int = 1
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
@@ -55,7 +57,7 @@ class Settings:
         data_dir = Path(values.get("data_dir") or default_data_dir(env)).expanduser()
         values["data_dir"] = data_dir
         values.setdefault("database_url", f"sqlite:///{data_dir / 'spinemets.db'}")
-        for name in ("max_body_bytes", "port"):
+        for name in ("max_body_bytes", "port", "workers"):
             if name in values:
                 values[name] = _positive_int(name, values[name])
         return cls(**values)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from ._app import app, err, guarded
@@ -15,25 +17,37 @@ app.add_typer(token_app, name="token")
 def serve(
     host: str = typer.Option(None, help="address to listen on [default: SPINEMETS_HOST or 127.0.0.1]"),
     port: int = typer.Option(None, min=1, max=65535, help="port [default: SPINEMETS_PORT or 8000]"),
+    workers: int = typer.Option(None, min=1, max=64, help="server processes [default: SPINEMETS_WORKERS or 1]"),
 ) -> None:
     """Run the REST API and the web page (settings: SPINEMETS_* environment variables, see README)."""
     with guarded():
         from ..api.settings import Settings
 
-        settings = Settings.from_env(host=host, port=port)
+        settings = Settings.from_env(host=host, port=port, workers=workers)
         from ..api.app import create_app
+        from ..store.migrate import upgrade
+        from ..store.database import open_engine
 
-        application = create_app(settings)
+        # Migrate once here, before any worker starts, so workers never race to create tables.
+        engine = open_engine(settings.database_url)
+        upgrade(engine)
+        engine.dispose()
+        application = create_app(settings) if settings.workers == 1 else None
     import logging
 
     import uvicorn
 
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    err.print(f"spinemets serving on http://{settings.host}:{settings.port} (database: "
-              f"{settings.database_url.split('://', 1)[0]})", highlight=False)
+    err.print(f"spinemets serving on http://{settings.host}:{settings.port} with {settings.workers} worker(s) "
+              f"(database: {settings.database_url.split('://', 1)[0]})", highlight=False)
     # uvicorn's access log would print query strings; our own request log prints method, path and status only.
-    uvicorn.run(application, host=settings.host, port=settings.port, access_log=False,
-                log_level=settings.log_level.lower())
+    options = dict(host=settings.host, port=settings.port, access_log=False, log_level=settings.log_level.lower())
+    if application is not None:
+        uvicorn.run(application, **options)
+        return
+    # Worker processes build the app from the environment: pass on what the command line overrode.
+    os.environ.update({"SPINEMETS_DATABASE_URL": settings.database_url, "SPINEMETS_DATA_DIR": str(settings.data_dir)})
+    uvicorn.run("spinemets.api.app:app_from_env", factory=True, workers=settings.workers, **options)
 
 
 @token_app.command("create")
