@@ -1,6 +1,7 @@
 """The analysis sections `treatment` and `ihc_differential` on the seed case, field by field."""
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -9,7 +10,7 @@ from spinemets.case import Case
 from spinemets.cli import app
 from spinemets.treatment.for_case import treatment_section
 
-from ..conftest import SEED_CASE
+SEED_CASE = Path(__file__).resolve().parents[2] / "examples" / "leiomyosarcoma-c6.yaml"
 
 
 def test_seed_treatment_section(seed_case):
