@@ -62,3 +62,16 @@ def test_unknown_formula_suggests():
     with pytest.raises(UnknownNameError) as info:
         bsa_m2(170, 70, "mostellar")
     assert "mosteller" in info.value.suggestions
+
+
+@pytest.mark.parametrize("height,weight", [(170, 70), (180, 120), (150, 45), (100, 15)])
+def test_boyd_grams_form_matches_the_kilogram_form(height, weight):
+    # Boyd is published with the weight in grams; the form rewritten for kilograms,
+    # 0.0333 x W_kg^(0.6157 - 0.0188 log10 W_kg) x H^0.3, is a second reading that must agree (rounded constants).
+    kilogram_form = 0.0333 * weight ** (0.6157 - 0.0188 * math.log10(weight)) * height ** 0.3
+    assert bsa_m2(height, weight, "boyd") == pytest.approx(kilogram_form, rel=5e-4)
+
+
+def test_dubois_metre_form_matches_centimetre_form():
+    # DuBois is also written 0.20247 x H_m^0.725 x W^0.425 (globalrph); both constants describe one formula.
+    assert bsa_m2(170, 70, "dubois") == pytest.approx(0.20247 * 1.70 ** 0.725 * 70 ** 0.425, rel=2e-4)
