@@ -92,3 +92,19 @@ def test_unknown_answer_names_and_values_are_clear_input_errors(renal):
         decide(renal, answers={"fitness": "maybe"})
     with pytest.raises(InputError, match="record it there"):
         decide(renal, answers={"escc_grade": "1a"})
+
+
+def test_without_an_index_level_decisions_read_the_level_the_scores_chose(renal):
+    # SINS and ESCC come from the scores, so the lesion facts must be read at the same level, whichever
+    # level the score engine picked as the worst.
+    from spinemets.scores import score_all
+
+    data = renal.model_dump(mode="json")
+    data["index_level"] = None
+    case = Case.model_validate(data)
+    scores = score_all(case)
+    decision = decide(case)
+    assert decision.facts["escc_grade"].label == f"ESCC grade at {scores['escc'].level}"
+    assert decision.facts["sins_category"].label == f"SINS category at {scores['sins'].level}"
+    # The lesion facts are read at the compressing level the ESCC score graded.
+    assert decision.facts["body_collapse"].label == f"vertebral body collapse at {scores['escc'].level}"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from ..anatomy import Vertebra, format_levels
+from ..anatomy import Vertebra, format_levels, parse_level
 from ..case import Ambulation, BoneCharacter, Case, Collapse, Lesion, Pain, Posterolateral
 from ..errors import InputError, Problem, UnknownNameError
 from .evidence import parameters
@@ -31,11 +31,16 @@ _NON_VISCERAL = {"bone", "lymph node", "lymph nodes"}
 _SURVIVAL_SCORES = ("tokuhashi_revised", "tomita", "bauer_modified", "katagiri_new", "nesms")
 
 
-def index_lesion(case: Case) -> Lesion | None:
-    """The level decisions are about: the case's index level, else the worst lesion (compressing, then
-    fractured), else the only one. Several equally bad lesions with no index level give the first."""
+def index_lesion(case: Case, scores: Mapping[str, Any] | None = None) -> Lesion | None:
+    """The level decisions are about: the case's index level, else the level the scores chose (SINS/ESCC
+    score the worst level), else without scores the worst lesion (compressing, then fractured)."""
     if case.index_level is not None:
         return case.lesion_at(case.index_level)
+    # ESCC first: compression drives the neurologic branch; each score-derived fact names its own level.
+    for key in ("escc", "sins"):
+        scored_at = getattr(_score(scores, key), "level", None)
+        if scored_at:
+            return case.lesion_at(parse_level(scored_at))
     if not case.lesions:
         return None
     ranked = sorted(case.lesions, key=lambda l: (not l.compressing, not l.fractured, int(l.level)))
@@ -70,8 +75,8 @@ def _missing_questions(result: Any) -> list[str]:
 
 # --- neurologic -----------------------------------------------------------------------------------------
 def _escc(scores: Mapping[str, Any] | None, level: str) -> Fact:
-    label = f"ESCC grade at {level}"
     result = _score(scores, "escc")
+    label = f"ESCC grade at {getattr(result, 'level', None) or level}"
     question = f"What is the Bilsky ESCC grade at {level} on axial T2 MRI (is CSF still seen around the cord)?"
     if result is None:
         return Fact.unknown("escc_grade", label, ESCC_GRADES, "not scored", question)
@@ -145,9 +150,10 @@ def _radiosensitivity(case: Case) -> Fact:
 
 # --- mechanical -----------------------------------------------------------------------------------------
 def _sins(scores: Mapping[str, Any] | None, level: str) -> Fact:
+    result = _score(scores, "sins")
+    level = getattr(result, "level", None) or level
     label = f"SINS category at {level}"
     question = f"Complete the SINS items at {level} (pain character, alignment, collapse, posterolateral involvement)."
-    result = _score(scores, "sins")
     if result is None:
         return Fact.unknown("sins_category", label, SINS_CATEGORIES, "not scored", question)
     categories = list(getattr(result, "categories", None) or [])
@@ -356,7 +362,7 @@ def _surgical_aim(scores: Mapping[str, Any] | None) -> Fact:
 # --- gathering ------------------------------------------------------------------------------------------
 def gather(case: Case, scores: Mapping[str, Any] | None = None, answers: Mapping[str, Any] | None = None) -> Facts:
     """Every fact the rules read. `answers` settles open facts by name (e.g. {"fitness": "surgery"})."""
-    lesion = index_lesion(case)
+    lesion = index_lesion(case, scores)
     level = lesion.level.name if lesion is not None else "the index level"
     items: list[Fact] = [_escc(scores, level), *_neurology(case), _radiosensitivity(case), _sins(scores, level),
                          *_lesion_facts(lesion, level), *_surgical_facts(case, lesion), _fitness(case, scores),
