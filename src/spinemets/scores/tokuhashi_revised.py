@@ -21,7 +21,7 @@ def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
     extra = bucket_options(
         burden.extraspinal_min,
         burden.extraspinal_exact,
-        [("none", 0, 0), ("one_or_two", 1, 2), ("three_or_more", 3, None)],
+        _buckets(table, "extraspinal_bone"),
     )
     out.append(
         Finding(
@@ -39,9 +39,7 @@ def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
             Finding("vertebral_body", None, "no involved vertebra recorded", "no spinal lesion recorded")
         )
     else:
-        vertebral = bucket_options(
-            burden.spinal, burden.spinal_exact, [("one", 1, 1), ("two", 2, 2), ("three_or_more", 3, None)]
-        )
+        vertebral = bucket_options(burden.spinal, burden.spinal_exact, _buckets(table, "vertebral_body"))
         out.append(
             Finding(
                 "vertebral_body",
@@ -69,6 +67,11 @@ def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
     palsy = tuple(o.key for o in table.item("palsy").options if set(o.extra["frankel"]) & set(grade.grades))
     out.append(Finding("palsy", palsy, grade.words, grade.reason, missing=grade.missing or None))
     return out
+
+
+def _buckets(table, item: str) -> list[tuple[str, int, int | None]]:
+    """(option, lowest count, highest count or None) from the table's `count` spans."""
+    return [(o.key, o.extra["count"][0], o.extra["count"][1]) for o in table.item(item).options]
 
 
 def _general_condition(case: Case, ctx: Context, table) -> Finding:
