@@ -12,7 +12,7 @@ TABLE = "nesms"
 
 
 def modified_bauer_options(low: float, high: float) -> tuple[str, ...]:
-    """The NESMS options a modified Bauer range [low, high] leaves (cut-off from the table's 'high' option)."""
+    """The NESMS options a modified Bauer range [low, high] leaves (cut-off from the "high" option)."""
     cut = score_table(TABLE).item("modified_bauer").option("high").extra["bauer_modified_min"]
     if low >= cut:
         return ("high",)
