@@ -75,6 +75,11 @@ def score(
 
 
 def _print_catalogue(catalogue: list[dict]) -> None:
+    out.print(
+        "Usage: spinemets score NAME item=value ... (points in brackets; a value may be 'a|b' when only that "
+        "much is known; items left out stay open and give a range; --variant name=choice)",
+        highlight=False,
+    )
     for entry in catalogue:
         title = f"[bold]{entry['key']}[/bold]: {entry['name']}"
         if not entry["available"]:
@@ -84,7 +89,12 @@ def _print_catalogue(catalogue: list[dict]) -> None:
         out.print(f"{title}{span}")
         for item in entry["items"]:
             values = ", ".join(
-                f"{o['key']}" + (f" ({o['points']:g})" if o["points"] is not None else "")
+                f"{o['key']}"
+                + (
+                    f" ({o['points']:g})"
+                    if o["points"] is not None and o["key"] != f"{o['points']:g}"
+                    else ""
+                )
                 for o in item["options"]
             )
             out.print(f"    {item['key']}: {values}", highlight=False)
