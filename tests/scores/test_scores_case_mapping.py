@@ -165,3 +165,10 @@ def test_kps_0_is_outside_tokuhashi_and_leaves_the_item_open_rather_than_failing
     item = next(i for i in result["tokuhashi_revised"].items if i.item == "general_condition")
     assert item.options == ["poor", "moderate", "good"] and "outside" in item.reason
     assert result["kps"].total == 0 and result["kps"].category == "unable to care for self"
+
+
+def test_a_case_without_spinal_lesions_asks_once_which_vertebrae_are_involved():
+    scores = score_all(case(primary={"histology": "melanoma"}))
+    assert scores["sins"].level is None and scores["sins"].range == [0, 18]
+    assert [m.fact for m in scores["sins"].missing] == ["lesions"]
+    assert [m.fact for m in scores["escc"].missing] == ["lesions"]

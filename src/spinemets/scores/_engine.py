@@ -25,7 +25,7 @@ class Finding:
     options: tuple[str, ...] | None  # None: nothing known, every option is possible
     fact: str | None = None  # the fact used, in words
     reason: str = ""
-    missing: list[tuple[str, str]] | None = None  # (fact path, question); None: the item's own
+    missing: list[tuple[str, str]] | None = None  # (fact path, question); None: the item's own; []: none
     conversion: str | None = None
     notes: list[str] = field(default_factory=list)  # interpretive choices, flagged as such
 
@@ -177,7 +177,9 @@ def evaluate(
             if calculator:  # no case: the missing fact is the item itself
                 asks = [(item.key, item.question.format(level="the lesion"))]
             else:
-                asks = finding.missing or [(item.fact.format(level=where), item.question.format(level=where))]
+                asks = finding.missing
+                if asks is None:  # the item's own fact and question
+                    asks = [(item.fact.format(level=where), item.question.format(level=where))]
             missing.extend(MissingFact(fact=f, question=q, item=f"{table.key}.{item.key}") for f, q in asks)
     result = ScoreResult(
         key=table.key,

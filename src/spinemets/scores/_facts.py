@@ -19,6 +19,9 @@ from ._engine import Context, Finding
 # pleura, peritoneum, ...) counts as visceral. Our reading: the score papers do not enumerate organs.
 NOT_VISCERAL = frozenset({"bone", "lymph node", "skin", "soft tissue", "muscle", "subcutaneous tissue"})
 BRAIN = frozenset({"brain", "meninges", "leptomeninges"})
+NO_LESION = [
+    ("lesions", "Which vertebrae are involved, and what does imaging show at the most affected level?")
+]
 STAGING_QUESTION = (
     "Has whole-body staging (CT chest/abdomen/pelvis, bone scan or PET-CT) been done, and what did it show?"
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..anatomy import Vertebra
 from ..case import Case
+from . import _facts
 from ._engine import Context, Finding
 
 TABLE = "escc"
@@ -14,7 +15,15 @@ _HIGH = ("2", "3")
 def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
     lesion = case.lesion_at(level) if level is not None else None
     if lesion is None:
-        return [Finding("grade", None, None, "no involved vertebra recorded, so no level to grade")]
+        return [
+            Finding(
+                "grade",
+                None,
+                None,
+                "no involved vertebra recorded, so no level to grade",
+                missing=_facts.NO_LESION,
+            )
+        ]
     at = str(level)
     if lesion.escc is not None:
         return [

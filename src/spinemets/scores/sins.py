@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..anatomy import SinsRegion, Vertebra, sins_region
 from ..case import Case, Collapse, Pain
+from . import _facts
 from ._engine import Context, Finding
 
 TABLE = "sins"
@@ -27,7 +28,13 @@ def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
     if lesion is None:
         reason = "no involved vertebra recorded, so no level to score"
         return [
-            Finding(item=i, options=None, fact=None, reason=reason)
+            Finding(
+                item=i,
+                options=None,
+                fact=None,
+                reason=reason,
+                missing=_facts.NO_LESION if i == "location" else [],
+            )
             for i in ("location", "pain", "bone", "alignment", "collapse", "posterolateral")
         ]
     at = str(level)
