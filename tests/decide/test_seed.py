@@ -123,3 +123,16 @@ def test_follow_up_covers_construct_cement_recurrence_neurology_heart_and_lungs(
     assert 3.0 in plan["construct_failure"]["when_months"]
     for item in plan.values():
         assert item["what"] and item["when"] and item["why"] and item["source"]
+
+
+def test_late_myelopathy_is_watched_where_the_cord_was_irradiated_only(seed_case, decision):
+    from pathlib import Path
+
+    from spinemets.casefile import load_case
+
+    EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+    seed_plan = {i["id"] for i in follow_up_plan(seed_case, decision.recommendations)}
+    assert "radiation_myelopathy" in seed_plan  # C6: cervical cord
+    renal = load_case(EXAMPLES / "renal-l2.yaml")  # L2 compresses the cauda equina, not the cord
+    renal_plan = {i["id"] for i in follow_up_plan(renal, decide(renal).recommendations)}
+    assert "radiation_myelopathy" not in renal_plan and "local_recurrence" in renal_plan

@@ -11,12 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from ..case import Case, RtTechnique
+from ..anatomy import Segment
+from ..case import Case, CompressedStructure, RtTechnique
 from ..knowledge._yaml import load_data_file
 from .evidence import CONFIDENCE, Citation, resolve_refs
 from .rules import Pathway
 
-TRIGGERS = ("instrumentation", "cement", "radiotherapy", "stereotactic", "anthracycline", "sarcoma", "always")
+TRIGGERS = ("instrumentation", "cement", "radiotherapy", "cord_radiotherapy", "stereotactic", "anthracycline",
+            "sarcoma", "always")
 
 # Which recommended pathways call for which trigger's follow-up.
 _PATHWAY_TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -25,6 +27,7 @@ _PATHWAY_TRIGGERS: dict[str, tuple[str, ...]] = {
     "radiotherapy": (Pathway.CEBRT.value, Pathway.SRS.value, Pathway.SEPARATION_SURGERY_SRS.value),
     "stereotactic": (Pathway.SRS.value, Pathway.SEPARATION_SURGERY_SRS.value),
 }
+_PATHWAY_TRIGGERS["cord_radiotherapy"] = _PATHWAY_TRIGGERS["radiotherapy"]
 
 
 @dataclass(frozen=True)
@@ -100,8 +103,6 @@ def _done(case: Case, trigger: str) -> str | None:
         # Catalogue keys name sarcomas as such (leiomyosarcoma, liposarcoma, ...): a reading of the key, not
         # of the case's free text.
         return f"{entry.name} is a sarcoma" if entry is not None and "sarcoma" in entry.key else None
-    if trigger == "always":
-        return "every patient"
     raise ValueError(trigger)
 
 
@@ -118,16 +119,35 @@ def _recommended(recommendations: Iterable[Any], trigger: str) -> tuple[str | No
     return (fired[0] if fired else None, conditional[0] if conditional else None)
 
 
+def _cord_level(case: Case) -> str | None:
+    """The treated level where the cord lies, if the index level is one; None for the cauda equina."""
+    from .facts import index_lesion
+
+    lesion = index_lesion(case)
+    if lesion is None:
+        return None
+    structure = lesion.compressed_structure
+    if structure is CompressedStructure.CAUDA_EQUINA:
+        return None
+    if structure in (CompressedStructure.CORD, CompressedStructure.CONUS) or lesion.level.segment in (
+            Segment.CERVICAL, Segment.THORACIC):
+        return lesion.level.name
+    return None
+
+
 def follow_up_plan(case: Case, recommendations: Iterable[Any] = ()) -> list[dict[str, Any]]:
     """The items that apply to this case, each with what, when, why, source and why it applies."""
     recommendations = list(recommendations)
     plan = []
     for item in items():
-        done = _done(case, item.applies_if)
-        fired, conditional = _recommended(recommendations, item.applies_if)
         if item.applies_if == "always":
-            applies, because = "always", "every patient"
-        elif done:
+            plan.append(_entry(item, "always", "every patient"))
+            continue
+        if item.applies_if == "cord_radiotherapy" and _cord_level(case) is None:
+            continue
+        done = _done(case, "radiotherapy" if item.applies_if == "cord_radiotherapy" else item.applies_if)
+        fired, conditional = _recommended(recommendations, item.applies_if)
+        if done:
             applies, because = "done", done
         elif fired:
             applies, because = "recommended", f"recommendation {fired}"
@@ -135,8 +155,12 @@ def follow_up_plan(case: Case, recommendations: Iterable[Any] = ()) -> list[dict
             applies, because = "if recommended", f"conditional recommendation {conditional}"
         else:
             continue
-        plan.append({"id": item.id, "what": item.what, "when": item.when,
-                     "when_months": list(item.when_months) if item.when_months is not None else None,
-                     "why": item.why, "source": item.source, "confidence": item.confidence,
-                     "citations": [c.as_dict() for c in item.citations], "applies": applies, "because": because})
+        plan.append(_entry(item, applies, because))
     return plan
+
+
+def _entry(item: FollowUpItem, applies: str, because: str) -> dict[str, Any]:
+    return {"id": item.id, "what": item.what, "when": item.when,
+            "when_months": list(item.when_months) if item.when_months is not None else None,
+            "why": item.why, "source": item.source, "confidence": item.confidence,
+            "citations": [c.as_dict() for c in item.citations], "applies": applies, "because": because}
