@@ -82,6 +82,32 @@ def test_seed_completed_with_unreported_findings_keeps_every_verdict(seed_case):
                 assert after[rule_id] is status, (changes, rule_id)
 
 
+# Values a reader of the images or the notes could add to the seed, field by field (None leaves it open).
+SEED_OPEN_FINDINGS = {
+    "lesions.C6.csf_visible_around_cord": [None, True, False],
+    "lesions.C6.posterolateral": [None, "none", "unilateral", "bilateral"],
+    "lesions.C6.alignment": [None, "normal", "deformity", "subluxation"],
+    "lesions.C6.pain": [None, "mechanical", "occasional_non_mechanical"],
+    "lesions.C5.collapse": [None, "none", "less_than_50"],
+    "lesions.C7.collapse": [None, "none", "more_than_50"],
+    "performance.ecog": [None, 0, 1, 2, 3],
+    "neurology.motor_deficit": [None, True, False],
+    "neurology.myelopathy": [None, True, False],
+    "staging_complete": [None, True],
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.fixed_dictionaries({k: st.sampled_from(v) for k, v in SEED_OPEN_FINDINGS.items()}))
+def test_filling_in_what_the_seed_report_leaves_open_keeps_every_verdict(seed_case, drawn):
+    changes = {path: value for path, value in drawn.items() if value is not None}
+    before = _statuses(seed_case)
+    after = _statuses(_complete(seed_case, changes))
+    for rule_id, status in before.items():
+        if status is not Status.NOT_EVALUABLE:
+            assert after[rule_id] is status, (changes, rule_id)
+
+
 def test_answering_the_systemic_question_settles_the_noms_branches_without_undoing_any(seed_case):
     before = _statuses(seed_case)
     for fitness in ("surgery", "radiotherapy only", "supportive care only"):
