@@ -171,6 +171,23 @@ def primary(case: Case) -> Primary:
     return Primary(entry=entry, words=shown, notes=[])
 
 
+def primary_finding(
+    case: Case, item: str, cls: str, open_reason: str, missing: list[tuple[str, str]] | None = None
+) -> Finding:
+    """The primary-tumour item of a score: the catalogue's class `cls` for the case's histology and site."""
+    found = primary(case)
+    options = getattr(found.entry, cls) if found.entry else None
+    placed = options is not None and len(options) == 1
+    return Finding(
+        item,
+        options,
+        found.words,
+        "placed by the histology catalogue" if placed else open_reason,
+        notes=primary_notes(found, cls),
+        missing=missing,
+    )
+
+
 def primary_notes(found: Primary, cls: str) -> list[str]:
     """The fallback note, or the catalogue's interpretive notes about this score's class only."""
     if found.entry is None:

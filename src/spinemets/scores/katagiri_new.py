@@ -15,18 +15,13 @@ DISSEMINATION_ORGANS = frozenset({"pleura", "peritoneum", "leptomeninges", "meni
 
 
 def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
-    primary = _facts.primary(case)
-    groups = primary.entry.katagiri if primary.entry else None
     out = [
-        Finding(
+        _facts.primary_finding(
+            case,
             "primary_lesion",
-            groups,
-            primary.words,
-            "group from the histology catalogue"
-            if groups and len(groups) == 1
-            else "the primary's Katagiri group depends on a fact not recorded (hormone dependence, "
-            "targeted therapy) or the histology is not placed",
-            notes=_facts.primary_notes(primary, "katagiri"),
+            "katagiri",
+            "the primary's Katagiri group depends on a fact not recorded (hormone dependence, targeted "
+            "therapy) or the histology is not placed",
         )
     ]
     out.append(_visceral(case))

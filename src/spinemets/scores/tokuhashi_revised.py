@@ -50,17 +50,9 @@ def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
             )
         )
     out.append(_organs(case))
-    primary = _facts.primary(case)
-    options = primary.entry.tokuhashi if primary.entry else None
     out.append(
-        Finding(
-            "primary_site",
-            options,
-            primary.words,
-            "primary placed by the histology catalogue"
-            if options and len(options) == 1
-            else "the primary's Tokuhashi row is not determined",
-            notes=_facts.primary_notes(primary, "tokuhashi"),
+        _facts.primary_finding(
+            case, "primary_site", "tokuhashi", "the primary's Tokuhashi row is not determined"
         )
     )
     grade = _facts.frankel(case, ctx)

@@ -11,24 +11,14 @@ TABLE = "tomita"
 
 
 def findings(case: Case, ctx: Context, level: Vertebra | None) -> list[Finding]:
-    primary = _facts.primary(case)
-    growth = primary.entry.tomita if primary.entry else None
+    ask = "Is this primary's growth slow, moderate or rapid (clinician's choice where Tomita gives no class)?"
     out = [
-        Finding(
+        _facts.primary_finding(
+            case,
             "primary_growth",
-            growth,
-            primary.words,
-            "growth class from the histology catalogue"
-            if growth and len(growth) == 1
-            else "Tomita does not place this primary in one growth class; the clinician chooses",
-            notes=_facts.primary_notes(primary, "tomita"),
-            missing=[
-                (
-                    "primary.histology",
-                    "Is this primary's growth slow, moderate or rapid (clinician's "
-                    "choice where Tomita gives no class)?",
-                )
-            ],
+            "tomita",
+            "Tomita does not place this primary in one growth class; the clinician chooses",
+            missing=[("primary.histology", ask)],
         )
     ]
     out.append(
