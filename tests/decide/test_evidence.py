@@ -35,8 +35,9 @@ def test_own_references_do_not_shadow_the_shared_bibliography():
 
 
 def test_verified_dois_render_into_the_citation():
-    cited = evidence.citation("bilsky2010").text
-    assert "doi:10.3171/2010.3.SPINE09459" in cited and "J Neurosurg Spine 2010" in cited
+    cited = evidence.citation("bilsky2010")
+    assert cited.doi == "10.3171/2010.3.SPINE09459" and "J Neurosurg Spine 2010" in cited.text
+    assert cited.full.endswith("doi:10.3171/2010.3.SPINE09459") and "doi:" not in cited.text
 
 
 def test_follow_up_items_each_have_timing_reason_and_source():

@@ -19,11 +19,17 @@ CONFIDENCE = ("confirmed", "secondary", "our_synthesis")
 @dataclass(frozen=True)
 class Citation:
     key: str
-    text: str  # "Laufer I, et al. The NOMS framework... Oncologist 2013;18(6):744-751. doi:..."
+    text: str  # "Laufer I, et al. The NOMS framework... Oncologist 2013;18(6):744-751." (DOI kept apart)
     short: str  # "Laufer I, et al. Oncologist 2013"
     doi: str | None
     url: str | None
     locator: str | None = None
+
+    @property
+    def full(self) -> str:
+        """The citation with its DOI (or address), for places that print it as one string."""
+        where = f" doi:{self.doi}" if self.doi else f" {self.url}" if self.url else ""
+        return self.text + where
 
     def as_dict(self) -> dict[str, Any]:
         return {"key": self.key, "citation": self.text, "short": self.short, "doi": self.doi, "url": self.url,
@@ -57,10 +63,6 @@ def _render(entry: dict[str, Any]) -> str:
     if entry.get("volume"):
         where += f";{entry['volume']}"
     parts.append(where.strip() + ".")
-    if entry.get("doi"):
-        parts.append(f"doi:{entry['doi']}")
-    elif entry.get("url"):
-        parts.append(str(entry["url"]))
     return " ".join(p for p in parts if p and p != ".")
 
 

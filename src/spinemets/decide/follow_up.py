@@ -43,7 +43,7 @@ class FollowUpItem:
 
     @property
     def source(self) -> str:
-        cited = "; ".join(c.text for c in self.citations)
+        cited = "; ".join(c.full for c in self.citations)
         return f"our synthesis of: {cited}" if self.confidence == "our_synthesis" else cited
 
 
