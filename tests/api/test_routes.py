@@ -164,3 +164,11 @@ def test_patient_text_never_reaches_the_logs(client, owner, seed_data, caplog):
         client.post("/v1/extract", json={"text": secret_words}, headers=owner)
     assert caplog.records, "the request log should have written something"
     assert "Zyxwvut" not in caplog.text and "Qponmlk" not in caplog.text
+
+
+def test_a_case_stored_from_a_note_keeps_the_note_for_its_evidence(client, owner):
+    note = "A 61-year-old woman with breast cancer had a lytic lesion at T8 with cord compression."
+    created = client.post("/v1/cases", json={"text": note}, headers=owner)
+    assert created.status_code == 201 and created.json()["from_note"] is True
+    assert created.json()["case"]["patient"]["age_years"] == 61
+    assert "extraction" in created.json()["analysis"]

@@ -78,3 +78,13 @@ def test_highlight_marks_each_span_and_escapes_the_rest():
     assert html.count("<mark") == 3
     assert '<mark class="fact" title="index_level: C6">C6</mark>' in html
     assert "&lt;b&gt;" in html and "<b>" not in html
+
+
+def test_a_pasted_note_is_stored_and_shown_with_its_facts_highlighted(client, app):
+    _sign_in(client, app)
+    note = "A 61-year-old woman with breast cancer had a lytic lesion at T8 with cord compression."
+    page = client.post("/analyze/note", data={"text": note})
+    assert page.status_code == 200 and "/cases/" in str(page.url)
+    assert 'data-level="T8" data-state="compressing"' in page.text
+    assert page.text.count('<mark class="fact"') >= 3
+    assert 'title="patient.age_years: 61"' in page.text

@@ -19,16 +19,19 @@ class Body(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class AnalyzeRequest(Body):
+class NoteOrCase(Body):
     text: str | None = Field(None, min_length=1, max_length=MAX_NOTE_CHARS, description=NOTE_DOC)
     case: dict[str, Any] | None = Field(None, description=CASE_DOC)
-    name: str | None = Field(None, max_length=200, description="a label for a note (shown in the analysis)")
 
     @model_validator(mode="after")
-    def _one_input(self) -> "AnalyzeRequest":
+    def _one_input(self) -> "NoteOrCase":
         if (self.text is None) == (self.case is None):
             raise ValueError("give exactly one of 'text' (a note) or 'case' (a structured case)")
         return self
+
+
+class AnalyzeRequest(NoteOrCase):
+    name: str | None = Field(None, max_length=200, description="a label for a note (shown in the analysis)")
 
 
 class TextRequest(Body):
@@ -36,21 +39,10 @@ class TextRequest(Body):
     name: str | None = Field(None, max_length=200)
 
 
-class CaseRequest(Body):
-    case: dict[str, Any] = Field(description=CASE_DOC)
+class StoreCaseRequest(NoteOrCase):
+    """A note is kept with the case it gave, so the page can show where each fact came from."""
 
-
-class StoreCaseRequest(Body):
-    case: dict[str, Any] | None = Field(None, description=CASE_DOC)
-    text: str | None = Field(None, min_length=1, max_length=MAX_NOTE_CHARS,
-                             description=NOTE_DOC + " (the case is extracted from it and the note kept with it)")
     title: str | None = Field(None, max_length=300, description="defaults to the case's own title")
-
-    @model_validator(mode="after")
-    def _one_input(self) -> "StoreCaseRequest":
-        if (self.text is None) == (self.case is None):
-            raise ValueError("give exactly one of 'text' (a note) or 'case' (a structured case)")
-        return self
 
 
 class UpdateCaseRequest(Body):
