@@ -82,9 +82,8 @@ def _escc(scores: Mapping[str, Any] | None, level: str) -> Fact:
         return Fact.unknown("escc_grade", label, ESCC_GRADES, "not scored", question)
     possible = _grades(result)
     questions = _missing_questions(result)
-    fact = Fact("escc_grade", label, ESCC_GRADES, frozenset(possible), f"ESCC score ({_score_text(result)})",
+    return Fact("escc_grade", label, ESCC_GRADES, frozenset(possible), f"ESCC score ({_score_text(result)})",
                 questions[0] if questions else question)
-    return fact
 
 
 def _grades(result: Any) -> set[str]:
@@ -214,57 +213,49 @@ def region_of(level: Vertebra) -> str:
     return {"T": "thoracic", "L": "lumbar", "S": "sacral"}.get(name[0], "coccygeal")
 
 
-def _involved(case: Case, level: Vertebra) -> bool | None:
-    """Is this vertebra involved? Listed = yes; unlisted = no only when staging was complete."""
-    if case.lesion_at(level) is not None:
-        return True
-    return False if case.staging_complete else None
-
-
 def _neighbours(level: Vertebra) -> list[Vertebra]:
     return [Vertebra(i) for i in (int(level) - 1, int(level) + 1) if 1 <= i <= len(Vertebra)]
 
 
 def _surgical_facts(case: Case, lesion: Lesion | None) -> list[Fact]:
     level = lesion.level if lesion is not None else None
-    facts: list[Fact] = []
-    facts.append(Fact.of("region", "region of the index level", REGIONS, region_of(level) if level else None,
-                         "index level (regions after Mesfin 2015)", "Which level is the one to treat?"))
-    # Adjacent vertebrae are where a fixation is anchored; osteolytic foci there weaken screw purchase.
-    adjacent: bool | None = None
-    shown = None
-    if level is not None:
-        states: list[bool | None] = []
-        lytic_levels: list[Vertebra] = []
-        for neighbour in _neighbours(level):
-            other = case.lesion_at(neighbour)
-            if other is not None and other.bone in (BoneCharacter.LYTIC, BoneCharacter.MIXED):
-                states.append(True)
-                lytic_levels.append(neighbour)
-            elif other is not None and other.bone is BoneCharacter.BLASTIC:
-                states.append(False)
-            elif other is None:
-                states.append(_involved(case, neighbour))
-            else:
-                states.append(None)
-        adjacent = True if any(states) else False if all(s is False for s in states) else None
-        if lytic_levels:
-            shown = f"yes: {format_levels(lytic_levels)} osteolytic"
-    names = " and ".join(n.name for n in _neighbours(level)) if level else "the adjacent vertebrae"
-    facts.append(_bool_fact("adjacent_osteolytic", "osteolytic foci in the adjacent vertebrae", adjacent,
-                            f"lesions at {names}", f"Do {names} carry osteolytic metastases (CT)?"))
-    if shown:
-        facts[-1] = Fact.of("adjacent_osteolytic", "osteolytic foci in the adjacent vertebrae", YES_NO, True,
-                            f"lesions at {names}", None, shown)
-    # Contiguous collapsed, compressing vertebrae beyond what an anterior-only construct spans.
-    facts.append(_multilevel(case, lesion))
     count = len(case.lesions)
     multiple = True if count > 1 else (False if count == 1 and case.staging_complete else None)
-    facts.append(Fact.of("multiple_spinal_levels", "more than one spinal level involved", YES_NO, multiple,
-                         "lesions, staging_complete", "Was the whole spine imaged (how many levels are involved)?",
-                         f"yes: {format_levels(case.levels)}" if multiple else None))
-    facts.append(_visceral(case))
-    return facts
+    return [
+        Fact.of("region", "region of the index level", REGIONS, region_of(level) if level else None,
+                "index level (regions after Mesfin 2015)", "Which level is the one to treat?"),
+        _adjacent(case, level),
+        _multilevel(case, lesion),
+        Fact.of("multiple_spinal_levels", "more than one spinal level involved", YES_NO, multiple,
+                "lesions, staging_complete", "Was the whole spine imaged (how many levels are involved)?",
+                f"yes: {format_levels(case.levels)}" if multiple else None),
+        _visceral(case),
+    ]
+
+
+def _adjacent(case: Case, level: Vertebra | None) -> Fact:
+    """Do the vertebrae above and below carry osteolytic foci? They anchor a fixation; lysis weakens purchase.
+    An unlisted neighbour counts as free only when staging was complete; a listed one of unrecorded
+    character stays open."""
+    names = " and ".join(n.name for n in _neighbours(level)) if level else "the adjacent vertebrae"
+    label, source, question = ("osteolytic foci in the adjacent vertebrae", f"lesions at {names}",
+                               f"Do {names} carry osteolytic metastases (CT)?")
+    if level is None:
+        return Fact.unknown("adjacent_osteolytic", label, YES_NO, source, question)
+    states: list[bool | None] = []
+    lytic: list[Vertebra] = []
+    for neighbour in _neighbours(level):
+        other = case.lesion_at(neighbour)
+        if other is None:
+            states.append(False if case.staging_complete else None)
+        elif other.bone in (BoneCharacter.LYTIC, BoneCharacter.MIXED):
+            states.append(True)
+            lytic.append(neighbour)
+        else:
+            states.append(False if other.bone is BoneCharacter.BLASTIC else None)
+    value = True if lytic else False if all(s is False for s in states) else None
+    return Fact.of("adjacent_osteolytic", label, YES_NO, value, source, question,
+                   f"yes: {format_levels(lytic)} osteolytic" if lytic else None)
 
 
 def _multilevel(case: Case, lesion: Lesion | None) -> Fact:
@@ -297,8 +288,10 @@ def _run(case: Case, start: Vertebra, counts: Any) -> list[Vertebra]:
 
 def _collapsed_and_compressing(lesion: Lesion) -> bool | None:
     collapsed = True if lesion.fractured else (False if lesion.collapse in (Collapse.NONE, Collapse.NONE_BUT_OVER_50_INVOLVED) else None)
+    high = parameters()["escc_groups"]["high"]
     compressing = True if lesion.compressing else (False if lesion.neural_compression is False or
-                                                   lesion.escc in ("0", "1a", "1b", "1c") else None)
+                                                   (lesion.escc is not None and lesion.escc.value not in high)
+                                                   else None)
     if collapsed is False or compressing is False:
         return False
     if collapsed and compressing:
