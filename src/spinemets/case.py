@@ -85,10 +85,12 @@ class Patient(Model):
 
 # --- primary tumour ------------------------------------------------------------------------------------
 class PrimaryTumour(Model):
-    histology: Annotated[str | None, Unknownable] = Field(
-        None, description="histology of the primary, e.g. 'leiomyosarcoma'; 'unknown primary' is a finding, "
-                          "write it as site: unknown")
-    site: Annotated[str | None, Unknownable] = Field(None, description="organ or body part, e.g. 'thigh', 'uterus'")
+    # No `unknown` shorthand here: an unknown primary (CUP) is itself a finding the scores use (Tokuhashi's
+    # "unidentified" row), so `site: unknown` records it, and a primary not stated is left out (null).
+    histology: str | None = Field(
+        None, description="histology of the primary, e.g. 'leiomyosarcoma'; null when not stated")
+    site: str | None = Field(None, description="organ or body part, e.g. 'thigh', 'uterus'; 'unknown' for a "
+                                               "carcinoma of unknown primary; null when not stated")
     diagnosis_date: Annotated[dt.date | None, Unknownable] = None
     months_since_diagnosis: Annotated[Annotated[float, Field(ge=0, le=1200)] | None, Unknownable] = Field(
         None, description="months from diagnosis of the primary to presentation with the spinal metastasis")

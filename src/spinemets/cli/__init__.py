@@ -13,6 +13,7 @@ from . import serve  # noqa: F401  (registers serve, token)
 from . import ihc  # noqa: F401  (registers ihc)
 from . import plan  # noqa: F401  (registers plan rt, plan chemo, plan regimens)
 from . import decide  # noqa: F401  (registers decide)
+from . import cohort  # noqa: F401  (registers cohort score, cohort columns)
 
 
 def _version(value: bool) -> None:
