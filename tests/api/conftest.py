@@ -14,7 +14,7 @@ from tests.conftest import SEED_CASE
 def settings(tmp_path):
     from spinemets.api.settings import Settings
 
-    return Settings.from_env({}, data_dir=tmp_path)
+    return Settings.from_env({}, data_dir=tmp_path, warm_up=False)
 
 
 @pytest.fixture

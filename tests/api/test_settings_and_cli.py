@@ -30,6 +30,8 @@ def test_environment_beats_the_config_file(tmp_path):
 @pytest.mark.parametrize("env,field", [
     ({"SPINEMETS_PORT": "eighty"}, "SPINEMETS_PORT"),
     ({"SPINEMETS_MAX_BODY_BYTES": "-1"}, "SPINEMETS_MAX_BODY_BYTES"),
+    ({"SPINEMETS_WARM_UP": "maybe"}, "SPINEMETS_WARM_UP"),
+    ({"SPINEMETS_WORKERS": "0"}, "SPINEMETS_WORKERS"),
 ])
 def test_a_bad_setting_names_its_variable(env, field):
     with pytest.raises(InputError) as caught:

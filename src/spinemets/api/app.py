@@ -5,10 +5,12 @@ The request log holds method, path, status and time only: bodies carry patient t
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
 import time
 import traceback
-from typing import Any
+from typing import Any, AsyncIterator
 
 from fastapi import FastAPI
 from fastapi.exceptions import RequestValidationError
@@ -113,9 +115,27 @@ class RequestLog:
                      (time.perf_counter() - start) * 1000)
 
 
+def _warm_up_extraction() -> None:
+    """Build the spaCy pipeline once, so the first pasted note does not wait for it."""
+    try:
+        from ..extract import extract_text
+
+        extract_text("Warm-up: lytic lesion at T8.")
+    except Exception as exc:  # noqa: BLE001 - a failed warm-up only means the first note loads it
+        log.warning("extraction warm-up failed: %s", type(exc).__name__)
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    if app.state.settings.warm_up:
+        threading.Thread(target=_warm_up_extraction, name="spinemets-warm-up", daemon=True).start()
+    yield
+
+
 def create_app(settings: Settings | None = None, repository: Repository | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     app = FastAPI(
+        lifespan=_lifespan,
         title="spinemets",
         version=__version__,
         description=("Decision support for metastatic spine disease (not a decision). Every route but /healthz "

@@ -9,6 +9,7 @@ An environment variable wins over the file. Every setting, its variable and its 
     SPINEMETS_PORT            8000
     SPINEMETS_LOG_LEVEL       info
     SPINEMETS_WORKERS         1 (server processes; each analysis holds one CPU core, so up to the core count)
+    SPINEMETS_WARM_UP         1 (load the note extraction pipeline at start, in the background; 0 to skip)
     SPINEMETS_CONFIG          path of a YAML file with the same keys in lower case without the prefix
                               (database_url: ..., max_body_bytes: ...)
 """
@@ -41,6 +42,7 @@ class Settings:
     port: int = 8000
     log_level: str = "info"
     workers: int = 1
+    warm_up: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
@@ -60,6 +62,8 @@ class Settings:
         for name in ("max_body_bytes", "port", "workers"):
             if name in values:
                 values[name] = _positive_int(name, values[name])
+        if "warm_up" in values:
+            values["warm_up"] = _flag("warm_up", values["warm_up"])
         return cls(**values)
 
 
@@ -71,6 +75,17 @@ def _positive_int(name: str, value: Any) -> int:
     if number <= 0:
         raise InputError([Problem(PREFIX + name.upper(), value, "a positive whole number", "invalid setting")])
     return number
+
+
+def _flag(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"1", "true", "yes", "on"}:
+        return True
+    if text in {"0", "false", "no", "off"}:
+        return False
+    raise InputError([Problem(PREFIX + name.upper(), value, "1 or 0 (true or false)", "invalid setting")])
 
 
 def _read_config(path: Path) -> dict[str, Any]:
