@@ -121,3 +121,14 @@ def test_an_unsupported_database_url_is_refused_clearly(url):
         open_engine(url)
     assert caught.value.problems[0].field == "SPINEMETS_DATABASE_URL"
     assert "postgresql" in caught.value.problems[0].allowed
+
+
+def test_an_unreachable_database_is_an_input_error_without_the_password():
+    from spinemets.errors import InputError
+    from spinemets.store.repository import Repository
+
+    with pytest.raises(InputError) as caught:
+        Repository.open("postgresql://someone:hunter2@127.0.0.1:1/none")
+    problem = caught.value.problems[0]
+    assert problem.field == "SPINEMETS_DATABASE_URL" and "hunter2" not in str(caught.value)
+    assert "cannot open" in problem.message

@@ -47,7 +47,12 @@ def open_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.drivername.startswith("sqlite"):
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(parsed.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError([Problem("SPINEMETS_DATABASE_URL", url, "a SQLite file in a folder you may write",
+                                          f"cannot create {folder} ({exc.strerror})")]) from None
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..errors import InputError, Problem
 from .database import open_engine
 from .migrate import upgrade
 from .tables import ApiToken, AuditEvent, StoredAnalysis, StoredCase, utc_now
@@ -77,9 +79,20 @@ class Repository:
 
     @classmethod
     def open(cls, url: str, *, migrate: bool = True) -> "Repository":
+        """Open (and by default migrate) the database; an unreachable one is an InputError naming the URL."""
         engine = open_engine(url)
-        if migrate:
-            upgrade(engine)
+        try:
+            if migrate:
+                upgrade(engine)
+            else:
+                with engine.connect():
+                    pass
+        except OperationalError as exc:
+            engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+            raise InputError([Problem("SPINEMETS_DATABASE_URL", engine.url.render_as_string(hide_password=True),
+                                      "a database this process can reach and write", f"cannot open: {reason}")]
+                             ) from None
         return cls(engine)
 
     def ping(self) -> None:
