@@ -366,21 +366,25 @@ def _typed_codes(c: Column, series: pl.Series) -> np.ndarray | None:
             physical = physical.fill_null(len(dtype.categories))
         return per_category[physical.to_numpy()]
     if dtype == pl.Boolean and c.kind == "bool":
-        values = series.to_numpy(allow_copy=True)
-        known = ~series.is_null().to_numpy()
-        return np.where(known, np.where(values == True, 2, 1), 0).astype(np.uint16)  # noqa: E712
-    if dtype.is_numeric() and c.kind in ("int", "count", "count0"):
-        x = series.cast(pl.Float64).fill_null(np.nan).to_numpy()
-        known = ~np.isnan(x)
-        with np.errstate(invalid="ignore"):
-            bad = known & ((x != np.round(x)) | (x < c.low) | (x > c.high) | ((x % (c.step or 1)) != 0))
-            if c.kind == "int":
-                code = (np.nan_to_num(x) - c.low) // (c.step or 1) + 1
-            else:
-                code = np.minimum(np.nan_to_num(x), COUNT_CAP) - c.low + 1
-        code = np.where(known, code, 0)
+        code = series.fill_null(False).to_numpy().astype(np.uint16) + 1
+        if series.null_count():
+            code[series.is_null().to_numpy()] = 0
+        return code
+    if dtype.is_integer() and c.kind in ("int", "count", "count0"):
+        low, high, step = int(c.low), int(c.high), int(c.step or 1)
+        x = series.fill_null(low).to_numpy().astype(np.int64, copy=False)
+        bad = (x < low) | (x > high)
+        if step > 1:
+            bad |= (x % step) != 0
+        if c.kind == "int":
+            code = (x - low) // step + 1
+        else:
+            code = np.minimum(x, COUNT_CAP) - low + 1
+        code = code.astype(np.uint16)
         code[bad] = INVALID
-        return code.astype(np.uint16)
+        if series.null_count():
+            code[series.is_null().to_numpy()] = 0
+        return code
     return None
 
 
