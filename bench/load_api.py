@@ -12,6 +12,7 @@ Nothing leaves the machine. Usage:
 from __future__ import annotations
 
 import argparse
+import os
 import asyncio
 import json
 import statistics
@@ -40,6 +41,22 @@ Server, create_token, service_env = _live.Server, _live.create_token, _live.serv
 
 SEED_CASE = REPO / "examples" / "leiomyosarcoma-c6.yaml"
 SEED_NOTE = REPO.parent / "shared" / "seed" / "leiomyosarcoma-cervical-spine-case-report.md"
+
+
+def _cpu_seconds(pid: int) -> float:
+    """CPU time of the server and its worker processes so far (Linux /proc), to report CPU per request."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(entry.name) == pid or int(fields[1]) == pid:  # fields[1] is the parent pid
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+    return total
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -111,14 +128,26 @@ async def closed_loop(url: str, headers: dict, body: dict, concurrency: int, sec
     return result
 
 
-async def main_async(args: argparse.Namespace, url: str, headers: dict) -> list[dict]:
+async def main_async(args: argparse.Namespace, url: str, headers: dict, pid: int) -> list[dict]:
     case = {"case": yaml.safe_load(SEED_CASE.read_text(encoding="utf-8"))}
-    results = [await open_loop(url, headers, case, args.rate, args.seconds, "structured case, open loop")]
+    runs = [("structured case, open loop", open_loop(url, headers, case, args.rate, args.seconds, "")),]
     if SEED_NOTE.exists():
         note = {"text": SEED_NOTE.read_text(encoding="utf-8")}
-        results.append(await open_loop(url, headers, note, args.note_rate, args.seconds, "seed note, open loop"))
-    results.append(await closed_loop(url, headers, case, args.concurrency, args.seconds,
-                                     "structured case, closed loop"))
+        runs.append(("seed note, open loop", open_loop(url, headers, note, args.note_rate, args.seconds, "")))
+    runs.append(("structured case, closed loop", closed_loop(url, headers, case, args.concurrency, args.seconds, "")))
+    # Let every worker finish its start-up work (migrations, the extraction pipeline's warm-up) first.
+    async with httpx.AsyncClient(base_url=url, headers=headers, timeout=120) as client:
+        warm = {"text": "A 61-year-old woman with a lytic lesion at T8."}
+        await asyncio.gather(*(client.post("/v1/analyze", json=warm) for _ in range(2 * args.workers)))
+    results = []
+    for name, run in runs:
+        cpu_before = _cpu_seconds(pid)
+        result = await run
+        result["run"] = name
+        # Includes the one warm-up request of open-loop runs; negligible against hundreds.
+        result["server_cpu_ms_per_request"] = round((_cpu_seconds(pid) - cpu_before) * 1000
+                                                    / max(1, result["requests"]), 2)
+        results.append(result)
     return results
 
 
@@ -131,6 +160,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="server worker processes (SPINEMETS_WORKERS)")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args()
+    load_before = " ".join(f"{x:.2f}" for x in os.getloadavg())
     with tempfile.TemporaryDirectory() as folder:
         env = service_env(f"sqlite:///{Path(folder) / 'load.db'}", Path(folder))
         env["SPINEMETS_LOG_LEVEL"] = "warning"
@@ -138,14 +168,17 @@ def main() -> None:
         headers = {"Authorization": f"Bearer {create_token(env, 'load')}"}
         server = Server(env, Path(folder) / "server.log").start()
         try:
-            results = asyncio.run(main_async(args, server.url, headers))
+            results = asyncio.run(main_async(args, server.url, headers, server.process.pid))
         finally:
             server.stop()
-    print(f"{'run':34} {'offered':>8} {'req':>6} {'err':>4} {'rps':>7} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+    print(f"machine: {os.cpu_count()} cores, load average before the run {load_before}; "
+          f"server workers: {args.workers}")
+    print(f"{'run':30} {'offered':>8} {'req':>6} {'err':>4} {'rps':>7} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "
+          f"{'cpu ms/req':>10}")
     for r in results:
         offered = f"{r['offered_rps']:g}/s" if "offered_rps" in r else f"c={r['concurrency']}"
-        print(f"{r['run']:34} {offered:>8} {r['requests']:>6} {r['errors']:>4} {r['throughput_rps']:>7} "
-              f"{r['p50_ms']!s:>8} {r['p99_ms']!s:>8} {r['max_ms']!s:>8}")
+        print(f"{r['run']:30} {offered:>8} {r['requests']:>6} {r['errors']:>4} {r['throughput_rps']:>7} "
+              f"{r['p50_ms']!s:>8} {r['p99_ms']!s:>8} {r['max_ms']!s:>8} {r['server_cpu_ms_per_request']:>10}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 
