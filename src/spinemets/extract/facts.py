@@ -17,6 +17,10 @@ class Sentence:
     text: str
     section: str = UNSECTIONED
     generic: bool = False  # speaks about the disease in general or the literature, not about the patient
+    lower: str = field(default="", repr=False)  # the text in lower case, for the trigger tests of the rules
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
     @property
     def about_patient(self) -> bool:

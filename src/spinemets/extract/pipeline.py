@@ -22,6 +22,7 @@ from .sentences import presentation_anchor, sentences
 FACT_GROUP = "spinemets_facts"
 # A case report is a few kilobytes; past this the text is not one case, and reading it would take long.
 MAX_TEXT_CHARS = 1_000_000
+CONTEXT_WINDOW_CHARS = 8_000
 # Facts whose status ConText does not decide: a stain result carries its polarity in its value
 # ("negative for S-100" is a present finding of a negative stain), a level's role is decided by its own rules.
 _NO_CONTEXT = {"ihc", "intact"}
@@ -40,8 +41,10 @@ def _quiet_third_party_logging() -> None:
 def nlp() -> Any:
     """The spaCy pipeline (built once): tokenizer, sentences, facts, ConText, assertions."""
     _quiet_third_party_logging()
+    import numpy
     import spacy
     from medspacy.context import ConText, ConTextRule
+    from spacy.attrs import IDX, SENT_START
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -50,13 +53,18 @@ def nlp() -> Any:
 
     @Language.component("spinemets_sentences")
     def _sentences(doc: Doc) -> Doc:
-        extraction: Extraction = doc._.spinemets or Extraction(text=doc.text)
-        extraction.sentences = sentences(doc.text)
-        extraction.anchor = presentation_anchor(doc.text, extraction.sentences)
+        text = doc.text  # rebuilt from the tokens on every access: read once
+        extraction = Extraction(text=text)
+        extraction.sentences = sentences(text)
+        extraction.anchor = presentation_anchor(text, extraction.sentences)
         doc._.spinemets = extraction
-        starts = {s.start for s in extraction.sentences}
-        for token in doc:
-            token.is_sent_start = token.i == 0 or token.idx in starts
+        # Set every token's sentence start in one array write (token by token costs a document scan each).
+        if len(doc):
+            offsets = doc.to_array([IDX]).reshape(-1)
+            starts = numpy.array(sorted({s.start for s in extraction.sentences}), dtype=offsets.dtype)
+            flags = numpy.where(numpy.isin(offsets, starts), 1, -1).astype("int64").astype("uint64")  # -1 wraps, as spaCy reads it
+            flags[0] = 1
+            doc.from_array([SENT_START], flags.reshape(-1, 1))
         return doc
 
     @Language.component("spinemets_facts")
@@ -76,24 +84,60 @@ def nlp() -> Any:
         doc.user_data[FACT_GROUP] = owners
         return doc
 
-    @Language.component("spinemets_assertions")
-    def _assertions(doc: Doc) -> Doc:
-        extraction: Extraction = doc._.spinemets
-        for span, index in zip(doc.spans[FACT_GROUP], doc.user_data.pop(FACT_GROUP, [])):
+    pipeline = spacy.blank("en")
+    # ConText compares every modifier with every fact of a document; run on the whole of a case report but on
+    # windows of sentences for a long text, so time grows linearly with the text, never with its square.
+    context = ConText(pipeline, rules=None, input_span_type="group", span_group_name=FACT_GROUP)
+    context.add([ConTextRule(literal=r["literal"], category=r["category"], direction=r["direction"],
+                             max_scope=r.get("max_scope")) for r in load("context")["rules"]])
+
+    def _read_back(doc: Doc, owners: list[int], extraction: Extraction) -> None:
+        for span, index in zip(doc.spans[FACT_GROUP], owners):
             found = extraction.facts[index]
             for attribute, assertion in _ASSERTIONS:
                 if getattr(span._, attribute):
                     found.assertion = assertion
                     break
+
+    @Language.component("spinemets_assertions")
+    def _assertions(doc: Doc) -> Doc:
+        extraction: Extraction = doc._.spinemets
+        owners = doc.user_data.pop(FACT_GROUP, [])
+        if len(extraction.text) <= CONTEXT_WINDOW_CHARS:
+            context(doc)
+            _read_back(doc, owners, extraction)
+            return doc
+        windows: list[tuple[int, int]] = []
+        for sentence in extraction.sentences:
+            if windows and sentence.end - windows[-1][0] <= CONTEXT_WINDOW_CHARS:
+                windows[-1] = (windows[-1][0], sentence.end)
+            else:
+                windows.append((sentence.start, sentence.end))
+        pending = sorted(zip(doc.spans[FACT_GROUP], owners), key=lambda pair: pair[0].start)
+        position = 0
+        for start, end in windows:
+            window = doc.char_span(start, end, alignment_mode="expand")
+            if window is None:
+                continue
+            chosen = []
+            while position < len(pending) and pending[position][0].start < window.end:
+                if pending[position][0].end <= window.end:
+                    chosen.append(pending[position])
+                position += 1
+            if not chosen:
+                continue
+            part = window.as_doc()
+            offset = window.start_char
+            mapped = [(part.char_span(sp.start_char - offset, sp.end_char - offset, label=sp.label_,
+                                      alignment_mode="expand"), index) for sp, index in chosen]
+            mapped = [(sp, index) for sp, index in mapped if sp is not None]
+            part.spans[FACT_GROUP] = [sp for sp, _ in mapped]
+            context(part)
+            _read_back(part, [index for _, index in mapped], extraction)
         return doc
 
-    pipeline = spacy.blank("en")
     pipeline.add_pipe("spinemets_sentences")
     pipeline.add_pipe("spinemets_facts")
-    context: ConText = pipeline.add_pipe("medspacy_context", config={
-        "rules": None, "input_span_type": "group", "span_group_name": FACT_GROUP})
-    context.add([ConTextRule(literal=r["literal"], category=r["category"], direction=r["direction"],
-                             max_scope=r.get("max_scope")) for r in load("context")["rules"]])
     pipeline.add_pipe("spinemets_assertions")
     return pipeline
 

@@ -15,6 +15,7 @@ _ABBREVIATIONS = {"fig", "figs", "al", "e.g", "i.e", "eg", "ie", "vs", "dr", "mr
                   "ml", "min", "max", "sp", "spp", "var", "viz", "etc", "jr", "sr", "jan", "feb", "mar", "apr", "jun",
                   "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t]*\S)")
+MAX_SENTENCE_CHARS = 1500
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.[\"')\]]?$")
 
 
@@ -63,6 +64,15 @@ def split(text: str) -> list[tuple[int, int]]:
     for header in _header_regex().finditer(text):
         cuts.add(header.start("header"))
         cuts.add(header.end())
+    # A "sentence" longer than this (a text without punctuation, a table flattened to one line) is cut at
+    # whitespace, so no rule ever reads more than a few hundred words at once: time stays linear in the text.
+    ordered = sorted(cuts)
+    for start, end in zip(ordered, ordered[1:]):
+        position = start
+        while end - position > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", position + MAX_SENTENCE_CHARS // 2, position + MAX_SENTENCE_CHARS)
+            position = cut + 1 if cut > position else position + MAX_SENTENCE_CHARS
+            cuts.add(position)
     spans = []
     ordered = sorted(cuts)
     for start, end in zip(ordered, ordered[1:]):
@@ -84,6 +94,7 @@ def sentences(text: str) -> list[Sentence]:
     generic = any_of(language["generic_cues"])
     case = any_of(language["case_cues"])
     source = rx(language["source_line"])
+    generic_words = tuple(language["triggers"]["generic"])
     out: list[Sentence] = []
     section = UNSECTIONED
     header_index = 0
@@ -97,7 +108,9 @@ def sentences(text: str) -> list[Sentence]:
         sentence_text = text[start:end]
         kind = SOURCE if source_line and start < first_line_end else section
         is_header = any(h[0] == start and h[1] >= end - 1 for h in headers)
-        is_generic = bool(generic.search(sentence_text)) and not case.search(sentence_text)
+        lower = sentence_text.lower()
+        is_generic = any(w in lower for w in generic_words) and bool(generic.search(sentence_text)) \
+            and not case.search(sentence_text)
         out.append(Sentence(index=index, start=start, end=end, text=sentence_text, section=kind,
                             generic=is_generic or is_header))
     # Without any case section, literature headers are all there is (an abstract labelled "Introduction"

@@ -13,6 +13,12 @@ def patient_sentences(extraction: Extraction) -> Iterator[Sentence]:
     return (s for s in extraction.sentences if s.about_patient)
 
 
+def gate(sentences: Iterable[Sentence], triggers: Iterable[str]) -> list[Sentence]:
+    """The sentences holding at least one trigger string (lower case): a rule's regexes run only on those."""
+    words = tuple(triggers)
+    return [s for s in sentences if any(w in s.lower for w in words)]
+
+
 def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence]) -> Iterator[tuple[Sentence, re.Match[str]]]:
     for sentence in sentences:
         for match in pattern.finditer(sentence.text):

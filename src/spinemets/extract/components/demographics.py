@@ -8,7 +8,7 @@ from functools import lru_cache
 from .._data import load, phrase_alternation
 from ..facts import Extraction, Fact
 from ..normalize import number
-from ._util import fact, patient_sentences
+from ._util import fact, gate, patient_sentences
 
 _NUM = r"(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 
@@ -32,7 +32,8 @@ def find(extraction: Extraction) -> list[Fact]:
     age_rx, sex_rx, sex_of, pronoun_rx, pronoun_of = _patterns()
     out: list[Fact] = []
     sentences = list(patient_sentences(extraction))
-    for sentence in sentences:
+    triggers = load("language")["triggers"]
+    for sentence in gate(sentences, triggers["age"]):
         match = age_rx.search(sentence.text)
         if match:
             value = number(next(g for g in match.groups() if g))
@@ -44,7 +45,7 @@ def find(extraction: Extraction) -> list[Fact]:
                     out.append(fact("sex", sex_of[near.group(0).lower()], sentence, near.start(), near.end()))
                 break
     if not any(f.key == "sex" for f in out):
-        for sentence in sentences:
+        for sentence in gate(sentences, triggers["sex"]):
             match = sex_rx.search(sentence.text)
             if match:
                 out.append(fact("sex", sex_of[match.group(0).lower()], sentence, match.start(), match.end()))

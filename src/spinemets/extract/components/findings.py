@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .._data import any_of, load
 from ..facts import Extraction, Fact
-from ._util import fact, matches, patient_sentences
+from ._util import fact, gate, matches, patient_sentences
 
 # Words that may stand between a fracture word and the levels it names ("compression fracture of the C6
 # vertebral body", "collapse of T8 and T10", "T12 and L1 fractures"); anything else ends the tie.
@@ -22,7 +22,7 @@ _CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\bwhereas\b|\bwhile\b")
 def _rules() -> dict:
     data = load("findings")
     return {"fracture": any_of(data["fracture"]), "compression": any_of(data["compression"]),
-            "bone": {kind: any_of(forms) for kind, forms in data["bone"].items()}}
+            "bone": {kind: any_of(forms) for kind, forms in data["bone"].items()}, "triggers": data["triggers"]}
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -36,7 +36,8 @@ def find(extraction: Extraction) -> list[Fact]:
     sentences = list(patient_sentences(extraction))
     levels = [f for f in extraction.of("level") if "excluded" not in f.detail]
     out: list[Fact] = []
-    for sentence, match in matches(rules["fracture"], sentences):
+    triggers = rules["triggers"]
+    for sentence, match in matches(rules["fracture"], gate(sentences, triggers["fracture"])):
         text = sentence.text
         in_sentence = [f for f in levels if f.sentence == sentence.index]
         # The levels written right beside the fracture word; failing that, the clause's levels when the
@@ -54,11 +55,12 @@ def find(extraction: Extraction) -> list[Fact]:
             adjacent = clause_levels if len(clause_levels) == 1 else (
                 sentence_levels if len(sentence_levels) == 1 else set())
         out.append(fact("fracture", sorted(adjacent), sentence, match.start(), match.end()))
-    for sentence, match in matches(rules["compression"], sentences):
+    for sentence, match in matches(rules["compression"], gate(sentences, triggers["compression"])):
         structure = ("cauda_equina" if "cauda" in match.group(0).lower() else
                      "conus" if "conus" in match.group(0).lower() else "cord")
         out.append(fact("compression", structure, sentence, match.start(), match.end()))
+    with_bone_words = gate(sentences, triggers["bone"])
     for kind, pattern in rules["bone"].items():
-        for sentence, match in matches(pattern, sentences):
+        for sentence, match in matches(pattern, with_bone_words):
             out.append(fact("bone", kind, sentence, match.start(), match.end()))
     return out

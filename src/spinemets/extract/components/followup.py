@@ -9,7 +9,7 @@ from functools import lru_cache
 from .._data import load, rx
 from ..facts import Extraction, Fact
 from ..normalize import number, to_months, unit_name
-from ._util import fact, patient_sentences
+from ._util import fact, gate, patient_sentences
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +29,7 @@ def _months(value_text: str, unit_text: str) -> float | None:
 def find(extraction: Extraction) -> list[Fact]:
     patterns, series, cue = _rules()
     out: list[Fact] = []
-    for sentence in patient_sentences(extraction):
+    for sentence in gate(patient_sentences(extraction), load("followup")["triggers"]):
         text = sentence.text
         for pattern in patterns:
             for match in pattern.finditer(text):

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
 from ..facts import SOURCE, Extraction, Fact, Sentence
-from ._util import fact, overlaps
+from ._util import fact, gate, overlaps
 
 _METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
 _METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|involvement)\s+(?:\w+\s+){0,2}(?:to|in|of|into|within|involving)\s+(?:the\s+|both\s+|left\s+|right\s+|multiple\s+)*$",
@@ -21,17 +21,22 @@ _METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|inv
 
 
 @lru_cache(maxsize=1)
-def _histology() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str]]:
+def _histology() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """One regex for the whole vocabulary (a named group per histology), most specific names first, so that at
+    any place the longest, most specific name wins; abbreviations are matched case-sensitively."""
     data = load("histology")
-    found = []
-    for name, entry in data["histologies"].items():
+    entries = sorted(data["histologies"].items(), key=lambda kv: -depth(kv[0]))
+    groups, names = [], {}
+    for number, (name, entry) in enumerate(entries):
         forms = entry.get("forms") or []
         if forms:
-            found.append((name, rx(rf"\b(?:{phrase_alternation(forms)})\b")))
+            names[f"h{number}"] = name
+            groups.append(f"(?P<h{number}>(?i:\\b(?:{phrase_alternation(forms)})\\b))")
         abbreviations = entry.get("abbreviations") or []
         if abbreviations:
-            found.append((name, re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, abbreviations))})(?![\w-])")))
-    return found, rx(data["not_after"])
+            names[f"a{number}"] = name
+            groups.append(f"(?P<a{number}>(?<![\\w-])(?:{'|'.join(map(re.escape, abbreviations))})(?![\\w-]))")
+    return re.compile("|".join(groups)), names, rx(data["not_after"])
 
 
 @lru_cache(maxsize=1)
@@ -72,15 +77,14 @@ def _in_stain_list(start: int, end: int, stains: list[Fact]) -> bool:
 
 
 def _histologies(sentence: Sentence, stains: list[Fact]) -> list[Fact]:
-    patterns, not_after = _histology()
+    pattern, names, not_after = _histology()
     hits: list[tuple[int, int, str]] = []
-    for name, pattern in patterns:
-        for match in pattern.finditer(sentence.text):
-            if not_after.match(sentence.text[match.end():]):
-                continue
-            if _in_stain_list(sentence.start + match.start(), sentence.start + match.end(), stains):
-                continue
-            hits.append((match.start(), match.end(), name))
+    for match in pattern.finditer(sentence.text):
+        if not_after.match(sentence.text[match.end():]):
+            continue
+        if _in_stain_list(sentence.start + match.start(), sentence.start + match.end(), stains):
+            continue
+        hits.append((match.start(), match.end(), names[match.lastgroup]))
     # Keep the longest name at each place ("hepatocellular carcinoma", not also "carcinoma" inside it).
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, str]] = []
@@ -125,9 +129,13 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
 def find(extraction: Extraction) -> list[Fact]:
     stains = extraction.of("ihc")
     out: list[Fact] = []
+    triggers = load("histology")["triggers"]
+    with_tumour_words = {s.index for s in gate(extraction.sentences, triggers["words"])}
+    with_tumour_words |= {s.index for s in extraction.sentences if any(a in s.text for a in triggers["abbreviations"])}
+    with_site_words = {s.index for s in gate(extraction.sentences, triggers["sites"])}
     for sentence in extraction.sentences:
-        found = _histologies(sentence, stains)
-        sites = _site_facts(sentence, found)
+        found = _histologies(sentence, stains) if sentence.index in with_tumour_words else []
+        sites = _site_facts(sentence, found) if sentence.index in with_site_words else []
         # Sentences not about the patient (literature, generic, the source line) are kept as a fallback
         # only: the assembly reads them when the patient's own sentences name no histology or site.
         fallback = not sentence.about_patient

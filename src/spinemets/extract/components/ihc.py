@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...knowledge.markers import canonical_marker, marker_synonyms
+from ...knowledge.markers import canonical_marker
 from .._data import load, rx
 from ..facts import Extraction, Fact, Sentence
-from ._util import fact, patient_sentences
+from ._util import fact, gate, patient_sentences
 
 _PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")  # parentheticals, one level of nesting
 _CD_SPELLED = re.compile(r"cluster\s+of\s+differentiation\s*(?:\(\s*CD\s*\))?\s*", re.IGNORECASE)
@@ -38,16 +38,7 @@ def _rules() -> dict:
         "shape": re.compile(data["unknown_marker_shape"]),
         "not_markers": {w.lower() for w in data["not_markers"]},
         "trailers": rx(data["item_trailers"]),
-        "names": _name_regex(),
     }
-
-
-@lru_cache(maxsize=1)
-def _name_regex() -> re.Pattern[str]:
-    forms = {form for written in marker_synonyms().values() for form in written}
-    escaped = sorted((re.escape(f).replace(r"\ ", r"[\s-]?").replace(r"\-", r"[\s-]?") for f in forms), key=len,
-                     reverse=True)
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(escaped)})(?![\w-])", re.IGNORECASE)
 
 
 def _marker_name(item: str) -> str | None:
@@ -181,7 +172,7 @@ def find(extraction: Extraction) -> list[Fact]:
         seen.add((name.lower(), sentence.start + start))
         out.append(fact("ihc", {"marker": name, "result": polarity, **detail}, sentence, start, end))
 
-    for sentence in patient_sentences(extraction):
+    for sentence in gate(patient_sentences(extraction), load("ihc")["triggers"]):
         if not _is_stain_sentence(sentence):
             continue
         text = sentence.text

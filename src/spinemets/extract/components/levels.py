@@ -15,6 +15,8 @@ from .._data import load, rx
 from ..facts import Extraction, Fact
 from ._util import fact, patient_sentences
 
+_LEVEL_HINT = re.compile(r"[CTDLS]h?\s?\d")  # a cheap test before the full level pattern
+
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
@@ -22,7 +24,8 @@ def _rules() -> dict:
     return {"mention": re.compile(data["mention"]), "ordinal": rx(data["ordinal"]), "regions": data["regions"],
             "ordinals": load("language")["ordinal_words"], "not_after": rx(data["not_after"]),
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
-            "instrumented_after": rx(data["instrumented_after"]), "whole_region": rx(data["whole_region"])}
+            "instrumented_after": rx(data["instrumented_after"]), "whole_region": rx(data["whole_region"]),
+            "region_words": tuple(data["triggers"]["ordinal"])}
 
 
 def _ordinal_number(word: str, ordinals: dict[str, int]) -> int:
@@ -52,7 +55,11 @@ def find(extraction: Extraction) -> list[Fact]:
     out: list[Fact] = []
     for sentence in patient_sentences(extraction):
         text = sentence.text
-        for match in rules["mention"].finditer(text):
+        if not _LEVEL_HINT.search(text):
+            matches_found = ()
+        else:
+            matches_found = rules["mention"].finditer(text)
+        for match in matches_found:
             written = match.group(0)
             try:
                 levels = parse_levels(written)
@@ -64,6 +71,8 @@ def find(extraction: Extraction) -> list[Fact]:
             for level in levels:
                 out.append(fact("level", level.name, sentence, match.start(), match.end(), written=written,
                                 **({"excluded": why_not} if why_not else {})))
+        if not any(w in sentence.lower for w in rules["region_words"]):
+            continue
         for match in rules["whole_region"].finditer(text):
             prefix = rules["regions"][(match.group("region") or match.group("region2")).lower()]
             count = {"C": 7, "T": 12, "L": 5}[prefix]

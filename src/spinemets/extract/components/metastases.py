@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
 from ..facts import Extraction, Fact
-from ._util import fact, patient_sentences
+from ._util import fact, gate, patient_sentences
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +32,7 @@ def find(extraction: Extraction) -> list[Fact]:
     patterns, one, _ = _rules()
     out: list[Fact] = []
     seen: set[int] = set()
-    for sentence in patient_sentences(extraction):
+    for sentence in gate(patient_sentences(extraction), load("organs")["triggers"]):
         for pattern in patterns:
             for match in pattern.finditer(sentence.text):
                 base = match.start("orgs")

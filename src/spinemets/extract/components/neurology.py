@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .._data import any_of, load, rx
 from ..facts import Extraction, Fact
-from ._util import fact, matches, patient_sentences
+from ._util import fact, gate, matches, patient_sentences
 
 
 @lru_cache(maxsize=1)
@@ -16,7 +16,7 @@ def _rules() -> dict:
     data = load("neurology")
     return {"deficit": {kind: any_of(forms) for kind, forms in data["deficit"].items()},
             "intact": any_of(data["intact"]), "pain": any_of(data["pain"]),
-            "frankel": rx(data["frankel"]), "asia": rx(data["asia"], 0)}
+            "frankel": rx(data["frankel"]), "asia": rx(data["asia"], 0), "triggers": data["triggers"]}
 
 
 def find(extraction: Extraction) -> list[Fact]:
@@ -24,18 +24,19 @@ def find(extraction: Extraction) -> list[Fact]:
     sentences = list(patient_sentences(extraction))
     out: list[Fact] = []
     intact_spans = []
-    for sentence, match in matches(rules["intact"], sentences):
+    triggers = rules["triggers"]
+    for sentence, match in matches(rules["intact"], gate(sentences, triggers["intact"])):
         out.append(fact("intact", True, sentence, match.start(), match.end()))
         intact_spans.append((sentence.start + match.start(), sentence.start + match.end()))
     for kind, pattern in rules["deficit"].items():
-        for sentence, match in matches(pattern, sentences):
+        for sentence, match in matches(pattern, gate(sentences, triggers[kind])):
             start = sentence.start + match.start()
             if any(a <= start < b for a, b in intact_spans):
                 continue
             out.append(fact("deficit", kind, sentence, match.start(), match.end()))
     for key in ("frankel", "asia"):
-        for sentence, match in matches(rules[key], sentences):
+        for sentence, match in matches(rules[key], gate(sentences, triggers[key])):
             out.append(fact(key, match.group("grade").upper(), sentence, match.start(), match.end()))
-    for sentence, match in matches(rules["pain"], sentences):
+    for sentence, match in matches(rules["pain"], gate(sentences, triggers["pain"])):
         out.append(fact("pain", True, sentence, match.start(), match.end()))
     return out

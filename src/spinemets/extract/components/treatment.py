@@ -13,7 +13,7 @@ from functools import lru_cache
 from .._data import any_of, load, rx
 from ..facts import Extraction, Fact, Sentence
 from ..normalize import dose_gy, number
-from ._util import fact, matches, patient_sentences
+from ._util import fact, gate, matches, patient_sentences
 
 _DOSE_PER_COURSE_MAX_GY = 100.0  # above this a "total" is not one course (or not a dose at all)
 _DAYS = re.compile(r"\bdays?\s+(?P<first>\d{1,2})\s*(?:(?:to|-|–|through)\s*(?P<last>\d{1,2})|(?P<rest>(?:\s*(?:,|and)\s*\d{1,2})+))?",
@@ -49,6 +49,7 @@ def _rules() -> dict:
         "agents": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(agent_forms, key=len, reverse=True))
                              + r")(?![\w-])", re.IGNORECASE),
         "regimens": regimens,
+        "triggers": data["triggers"],
         "regimen_rx": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in sorted(regimens, key=len, reverse=True))
                                  + r")(?![\w-])"),
     }
@@ -66,10 +67,10 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
     rules = _rules()
     out = []
-    for sentence, match in matches(rules["spine"], sentences):
+    for sentence, match in matches(rules["spine"], gate(sentences, rules["triggers"]["spine"])):
         out.append(fact("surgery", "spinal procedure", sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
-    for sentence, match in matches(rules["generic"], sentences):
+    for sentence, match in matches(rules["generic"], gate(sentences, rules["triggers"]["generic"])):
         text = sentence.text
         if any(f.sentence == sentence.index and f.start <= sentence.start + match.start() < f.end for f in out):
             continue
@@ -136,7 +137,7 @@ def find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
     sentences = list(patient_sentences(extraction))
     out = _surgery(extraction, sentences)
-    for sentence, match in matches(rules["rt"], sentences):
+    for sentence, match in matches(rules["rt"], gate(sentences, rules["triggers"]["radiotherapy"])):
         # Only words touching the mention exclude it: "I131 treatment and external radiation therapy" is both.
         if rules["rt_excluded"].search(sentence.text[max(0, match.start() - 12):match.end() + 15]):
             continue
@@ -147,16 +148,22 @@ def find(extraction: Extraction) -> list[Fact]:
             for dose in _doses(sentence):
                 dose.detail.update(_timing(extraction, sentence, dose.start - sentence.start))
                 out.append(dose)
-    for sentence, match in matches(rules["chemo"], sentences):
+    for sentence, match in matches(rules["chemo"], gate(sentences, rules["triggers"]["chemotherapy"])):
         if rules["chemo_excluded"].search(sentence.text[max(0, match.start() - 30):match.end() + 30]):
             continue
         out.append(fact("chemotherapy", True, sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
-    for sentence, match in matches(rules["agents"], sentences):
+    # ~150 agent names: find which occur in the text at all (fast substring tests) before any regex runs.
+    text_lower = extraction.text.lower()
+    present = [form for form in rules["agent_forms"] if form in text_lower]
+    with_agents = gate(sentences, present) if present else []
+    for sentence, match in matches(rules["agents"], with_agents):
         generic = rules["agent_forms"][match.group(0).lower()]
         out.append(fact("agent", generic, sentence, match.start(), match.end(), written=match.group(0),
                         **_chemo_details(sentence, match.end()), **_timing(extraction, sentence, match.start())))
-    for sentence, match in matches(rules["regimen_rx"], sentences):
+    regimens_present = [r for r in rules["regimens"] if r in extraction.text]
+    with_regimens = [s for s in sentences if any(r in s.text for r in regimens_present)] if regimens_present else []
+    for sentence, match in matches(rules["regimen_rx"], with_regimens):
         out.append(fact("agent", match.group(0), sentence, match.start(), match.end(), regimen=True,
                         agents=rules["regimens"][match.group(0)], **_timing(extraction, sentence, match.start())))
     return out
