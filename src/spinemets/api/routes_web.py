@@ -7,6 +7,7 @@ import uuid
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from ..errors import SpinemetsError
 from ..store.repository import Repository, TokenRecord
@@ -86,8 +87,9 @@ async def analyze_form_page(request: Request) -> Response:
     submitted = await request.form()
     form = {name: str(submitted.get(name) or "")[:500] for name in FIELDS}
     try:
-        record, _ = store_new_case(repository(request), owner, case=case_from_form(form), text=None,
-                                   title=form["title"] or None)
+        # The analysis is CPU work: off the event loop, like the synchronous routes.
+        record, _ = await run_in_threadpool(store_new_case, repository(request), owner, case=case_from_form(form),
+                                            text=None, title=form["title"] or None)
     except SpinemetsError as exc:
         return _home(request, owner, problems=exc.problems, form=form, status=422)
     return RedirectResponse(f"/cases/{record.id}", status_code=303)
