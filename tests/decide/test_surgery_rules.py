@@ -49,10 +49,14 @@ def test_posterior_element_involvement_adds_posterior_fixation():
     assert s[ANTERIOR] is Status.FIRED and s[COMBINED] is Status.FIRED
 
 
-def test_three_contiguous_collapsed_compressing_bodies_call_for_a_combined_approach():
+def test_two_contiguous_collapsed_compressing_bodies_call_for_posterior_fixation_too():
+    # Neurosurg Rev 2019;42:511-8 (doi:10.1007/s10143-018-0993-6): two-level corpectomy with an anterior plate
+    # alone failed in a third; evidence.yaml anterior_only_max_levels = 1.
     collapsed = {"bone": "lytic", "collapse": "less_than_50", "neural_compression": True}
-    s = statuses(case(neighbours=[{"level": "C4", **collapsed}, {"level": "C6", **collapsed}]))
-    assert s[COMBINED] is Status.FIRED
+    s = statuses(case(neighbours=[{"level": "C6", **collapsed}]))
+    assert s[ANTERIOR] is Status.FIRED and s[COMBINED] is Status.FIRED
+    free = statuses(case(neighbours=[{"level": "C6", "bone": "lytic", "collapse": "none"}]))
+    assert free[COMBINED] is Status.NOT_FIRED
 
 
 def test_the_cervicothoracic_junction_is_not_anterior_only():

@@ -68,7 +68,7 @@ def rules() -> tuple[Rule, ...]:
                  "circumferential, multilevel or junctional disease at {level}.",
             reason="An anterior construct alone does not hold when the posterior column is also destroyed, when "
                    "several bodies are removed, or across the cervicothoracic junction.",
-            evidence=("cervical_posterior_or_combined", "cervicothoracic_junction"),
+            evidence=("cervical_posterior_or_combined", "multilevel_corpectomy_posterior", "cervicothoracic_junction"),
             otherwise="an anterior construct alone may suffice",
             practice=practice.approach_posterior),
         Rule(
