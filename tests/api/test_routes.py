@@ -172,3 +172,14 @@ def test_a_case_stored_from_a_note_keeps_the_note_for_its_evidence(client, owner
     assert created.status_code == 201 and created.json()["from_note"] is True
     assert created.json()["case"]["patient"]["age_years"] == 61
     assert "extraction" in created.json()["analysis"]
+
+
+def test_a_streamed_body_without_length_is_cut_off_at_the_limit(client, owner, settings):
+    def chunks():
+        yield b'{"case": {"notes": ["'
+        for _ in range(settings.max_body_bytes // 65536 + 2):
+            yield b"x" * 65536
+        yield b'"]}}'
+
+    response = client.post("/v1/analyze", content=chunks(), headers={**owner, "content-type": "application/json"})
+    assert response.status_code == 413

@@ -28,7 +28,7 @@ log = logging.getLogger("spinemets.api")
 
 
 class BodyLimit:
-    """Refuse request bodies over the limit with 413, by declared length or by counting as they stream in."""
+    """Refuse request bodies over the limit with 413: by the declared length, or by reading a chunked body."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -42,28 +42,30 @@ class BodyLimit:
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
             await self._refuse(scope, receive, send)
             return
+        if declared is not None:
+            await self.app(scope, receive, send)
+            return
+        # No declared length (chunked): read the body here, up to the limit, then hand it on. Raising from
+        # inside the app's own body reading would be turned into a 400 by the framework.
+        messages: list[Message] = []
         seen = 0
-        started = False
-
-        async def counting_receive() -> Message:
-            nonlocal seen
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _TooLarge()
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if not started:
+            messages.append(message)
+            if message["type"] != "http.request":
+                break
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
                 await self._refuse(scope, receive, send)
+                return
+            if not message.get("more_body", False):
+                break
+        replay = iter(messages)
+
+        async def replaying_receive() -> Message:
+            return next(replay, None) or await receive()
+
+        await self.app(scope, replaying_receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = problems.problem_response(
@@ -71,10 +73,6 @@ class BodyLimit:
             [Problem(field="body", value=None, allowed=f"at most {self.max_bytes} bytes (SPINEMETS_MAX_BODY_BYTES)",
                      message="request body too large")])
         await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 class RequestLog:
