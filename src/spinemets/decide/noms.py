@@ -83,7 +83,7 @@ def rules() -> tuple[Rule, ...]:
             reason="High-grade compression from a radioresistant tumour is decompressed surgically so that "
                    "radiosurgery can then be dosed safely away from the cord; surgery plus radiotherapy kept more "
                    "patients walking than radiotherapy alone in the randomized trial.",
-            evidence=("noms_resistant_high_grade_surgery", "patchell_rct", "noms_systemic"),
+            evidence=("noms_resistant_high_grade_surgery", "patchell_rct", "patchell_scope", "noms_systemic"),
             otherwise="if the patient cannot tolerate surgery, palliative conventional radiotherapy",
             context=NEURO_CONTEXT, practice=practice.separation_surgery_then_srs),
         Rule(
