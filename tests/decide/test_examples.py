@@ -108,3 +108,20 @@ def test_without_an_index_level_decisions_read_the_level_the_scores_chose(renal)
     assert decision.facts["sins_category"].label == f"SINS category at {scores['sins'].level}"
     # The lesion facts are read at the compressing level the ESCC score graded.
     assert decision.facts["body_collapse"].label == f"vertebral body collapse at {scores['escc'].level}"
+
+
+def _with_radiotherapy(case: Case, technique: str, dose: float, fractions: int) -> Case:
+    data = case.model_dump(mode="json")
+    data["treatments"]["radiotherapy"] = [{"total_dose_gy": dose, "fractions": fractions, "technique": technique}]
+    return Case.model_validate(data)
+
+
+def test_practice_notes_follow_the_technique_given(breast, seed_case):
+    treated = by_id(decide(_with_radiotherapy(breast, "conventional", 20, 5)))
+    assert treated["noms.cebrt_radiosensitive"].in_practice.endswith("as this recommendation suggests.")
+    assert "which NOMS supports for this histology" in treated["noms.sbrt_option_painful_low_grade"].in_practice
+    srs = by_id(decide(_with_radiotherapy(seed_case, "sbrt", 24, 2)))
+    note = srs["noms.separation_surgery_then_srs"].in_practice
+    assert "as the framework suggests" in note and "departs" not in note
+    unrecorded = by_id(decide(_with_radiotherapy(seed_case, "unknown", 50, 25)))
+    assert "technique is not recorded" in unrecorded["noms.separation_surgery_then_srs"].in_practice

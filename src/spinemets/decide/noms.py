@@ -57,7 +57,7 @@ def rules() -> tuple[Rule, ...]:
             reason="For painful spinal metastases without symptomatic cord compression, SBRT gave more complete "
                    "pain responses than conventional palliative radiotherapy in a randomized trial.",
             evidence=("sc24_sbrt",),
-            practice=practice.radiotherapy_stereotactic),
+            practice=practice.sbrt_option),
         Rule(
             id="noms.srs_radioresistant_low_grade", framework=FRAMEWORK, pathway=Pathway.SRS,
             when=all_of(RESISTANT, escc_in("low")),

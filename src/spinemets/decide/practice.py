@@ -48,25 +48,29 @@ def _stereotactic(case: Case) -> list[RadiotherapyCourse]:
     return [c for c in case.treatments.radiotherapy if c.technique in STEREOTACTIC]
 
 
-def radiotherapy_conventional(case: Case, facts: Facts) -> str | None:
-    if not case.treatments.radiotherapy:
-        return None
-    if _conventional(case):
-        return f"Done: {_courses(case)}, as this recommendation suggests."
-    if _stereotactic(case):
-        return f"Done: {_courses(case)}: stereotactic where conventional radiotherapy would do by NOMS."
-    return f"Done: {_courses(case)}; whether it was conventional is not recorded."
+def _radiotherapy_note(wanted: tuple[RtTechnique, ...], word: str, otherwise: str):
+    """Compare the recorded courses with the technique a rule suggests; `otherwise` follows the courses
+    when another technique was given."""
+    def note(case: Case, facts: Facts) -> str | None:
+        courses = case.treatments.radiotherapy
+        if not courses:
+            return None
+        if any(c.technique in wanted for c in courses):
+            return f"Done: {_courses(case)}, as this recommendation suggests."
+        if any(c.technique is not None for c in courses):
+            return f"Done: {_courses(case)}{otherwise}"
+        return f"Done: {_courses(case)}; whether it was {word} is not recorded."
+    return note
 
 
-def radiotherapy_stereotactic(case: Case, facts: Facts) -> str | None:
-    if not case.treatments.radiotherapy:
-        return None
-    if _stereotactic(case):
-        return f"Done: {_courses(case)}, as this recommendation suggests."
-    if _conventional(case):
-        return (f"Done: {_courses(case)}. This departs from NOMS, which suggests stereotactic radiosurgery for a "
-                "radioresistant histology.")
-    return f"Done: {_courses(case)}; whether it was stereotactic is not recorded."
+radiotherapy_conventional = _radiotherapy_note(
+    (RtTechnique.CONVENTIONAL,), "conventional", ": stereotactic where conventional radiotherapy would do by NOMS.")
+radiotherapy_stereotactic = _radiotherapy_note(
+    STEREOTACTIC, "stereotactic", ". This departs from NOMS, which suggests stereotactic radiosurgery for a "
+                                  "radioresistant histology.")
+sbrt_option = _radiotherapy_note(
+    STEREOTACTIC, "stereotactic", ": conventional fractionation, which NOMS supports for this histology; SBRT was "
+                                  "the alternative.")
 
 
 def separation_surgery_then_srs(case: Case, facts: Facts) -> str | None:
