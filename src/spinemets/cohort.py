@@ -29,7 +29,7 @@ from .errors import InputError, LevelError, Problem, SpinemetsError
 from .knowledge.histologies import CLASS_FIELDS, lookup
 from .knowledge.tables import SCORE_KEYS, score_table
 from .scores import score_all
-from .scores._engine import Context, evaluate
+from .scores._engine import Context, evaluate, variant_rules
 
 # Counts matter to the tables only up to "3 or more" / "solitary vs multiple"; 5 leaves a margin.
 COUNT_CAP = 5
@@ -676,12 +676,7 @@ class CohortScorer:
 
 def _cap(table, variants: dict[str, str]) -> float | None:
     """The total's cap under the chosen variant (NESMS's ceiling), as the engine applies it."""
-    ctx = Context(variants)
-    cap = None
-    for name, variant in table.variants.items():
-        choice = variant.choices[ctx.variant(name)]
-        cap = choice.cap if choice.cap is not None else cap
-    return cap
+    return variant_rules(table, Context(variants))[1]
 
 
 def _strata_labels(table, low: np.ndarray, high: np.ndarray) -> pl.Series:

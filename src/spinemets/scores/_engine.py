@@ -80,6 +80,17 @@ class Context:
         self.used = {}
 
 
+def variant_rules(table: ScoreTable, ctx: Context) -> tuple[dict[tuple[str, str], float], float | None]:
+    """The points that the chosen variants change, (item, option) -> points, and the total's cap if any."""
+    overrides: dict[tuple[str, str], float] = {}
+    cap = None
+    for name, variant in table.variants.items():
+        choice = variant.choices[ctx.variant(name)]
+        overrides.update(choice.points)
+        cap = choice.cap if choice.cap is not None else cap
+    return overrides, cap
+
+
 def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
@@ -116,12 +127,7 @@ def evaluate(
     unknown_items = set(by_item) - {i.key for i in table.items}
     if unknown_items:  # a programming error in a score module, not a user error
         raise RuntimeError(f"{table.key}: findings for unknown items {sorted(unknown_items)}")
-    overrides: dict[tuple[str, str], float] = {}
-    cap = None
-    for name, variant in table.variants.items():
-        choice = variant.choices[ctx.variant(name)]
-        overrides.update(choice.points)
-        cap = choice.cap if choice.cap is not None else cap
+    overrides, cap = variant_rules(table, ctx)
     items: list[ItemResult] = []
     missing: list[MissingFact] = []
     all_notes: list[str] = list(notes)
