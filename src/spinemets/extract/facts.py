@@ -18,6 +18,7 @@ class Sentence:
     section: str = UNSECTIONED
     generic: bool = False  # speaks about the disease in general or the literature, not about the patient
     lower: str = field(default="", repr=False)  # the text in lower case, for the trigger tests of the rules
+    word_starts: list[int] | None = field(default=None, repr=False)  # filled on first use by the rules
 
     def __post_init__(self) -> None:
         self.lower = self.text.lower()

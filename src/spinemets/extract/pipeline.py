@@ -9,6 +9,7 @@ hypothetical and other-person status. Built once per process, lazily; spaCy and 
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -22,7 +23,6 @@ from .sentences import presentation_anchor, sentences
 FACT_GROUP = "spinemets_facts"
 # A case report is a few kilobytes; past this the text is not one case, and reading it would take long.
 MAX_TEXT_CHARS = 1_000_000
-CONTEXT_WINDOW_CHARS = 8_000
 # Facts whose status ConText does not decide: a stain result carries its polarity in its value
 # ("negative for S-100" is a present finding of a negative stain), a level's role is decided by its own rules.
 _NO_CONTEXT = {"ihc", "intact"}
@@ -35,6 +35,18 @@ def _quiet_third_party_logging() -> None:
     # print patient text into anyone's logs.
     for name in ("PyRuSH", "medspacy", "spacy", "quickumls"):
         logging.getLogger(name).setLevel(logging.WARNING)
+    try:  # PyRuSH logs through loguru, not the standard logging module
+        from loguru import logger
+
+        for name in ("PyRuSH", "medspacy"):
+            logger.disable(name)
+    except ImportError:
+        pass
+
+
+@lru_cache(maxsize=1)
+def _context_literals() -> tuple[str, ...]:
+    return tuple(r["literal"].lower() for r in load("context")["rules"] if r["category"] != "TERMINATE")
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +55,8 @@ def nlp() -> Any:
     _quiet_third_party_logging()
     import numpy
     import spacy
-    from medspacy.context import ConText, ConTextRule
+    from medspacy.context import ConText, ConTextModifier, ConTextRule
+    from medspacy.context.context_graph import ConTextGraph
     from spacy.attrs import IDX, SENT_START
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -73,8 +86,11 @@ def nlp() -> Any:
         for component in ordered():
             extraction.facts.extend(component.find(extraction))
         spans, owners = [], []
+        # Only facts in sentences where a ConText rule's words occur can change status: spans for those only.
+        literals = _context_literals()
+        open_sentences = {s.index for s in extraction.sentences if any(w in s.lower for w in literals)}
         for index, found in enumerate(extraction.facts):
-            if found.key in _NO_CONTEXT:
+            if found.key in _NO_CONTEXT or found.sentence not in open_sentences:
                 continue
             span = doc.char_span(found.start, found.end, label=found.key, alignment_mode="expand")
             if span is not None:
@@ -85,55 +101,49 @@ def nlp() -> Any:
         return doc
 
     pipeline = spacy.blank("en")
-    # ConText compares every modifier with every fact of a document; run on the whole of a case report but on
-    # windows of sentences for a long text, so time grows linearly with the text, never with its square.
     context = ConText(pipeline, rules=None, input_span_type="group", span_group_name=FACT_GROUP)
     context.add([ConTextRule(literal=r["literal"], category=r["category"], direction=r["direction"],
                              max_scope=r.get("max_scope")) for r in load("context")["rules"]])
-
-    def _read_back(doc: Doc, owners: list[int], extraction: Extraction) -> None:
-        for span, index in zip(doc.spans[FACT_GROUP], owners):
-            found = extraction.facts[index]
-            for attribute, assertion in _ASSERTIONS:
-                if getattr(span._, attribute):
-                    found.assertion = assertion
-                    break
+    matcher = context._ConText__matcher  # medspaCy keeps its rule matcher private; we reuse it as is
 
     @Language.component("spinemets_assertions")
     def _assertions(doc: Doc) -> Doc:
+        """medspaCy's ConText, one sentence at a time.
+
+        ConText.__call__ builds one graph per document and compares every modifier with every fact (quadratic:
+        20 ms for a 4 KB report). A modifier's scope never leaves its sentence, so a graph per sentence gives
+        the same edges; we run ConText's own matcher, modifiers and graph that way.
+        """
         extraction: Extraction = doc._.spinemets
         owners = doc.user_data.pop(FACT_GROUP, [])
-        if len(extraction.text) <= CONTEXT_WINDOW_CHARS:
-            context(doc)
-            _read_back(doc, owners, extraction)
+        targets = list(doc.spans[FACT_GROUP])
+        if not targets:
             return doc
-        windows: list[tuple[int, int]] = []
-        for sentence in extraction.sentences:
-            if windows and sentence.end - windows[-1][0] <= CONTEXT_WINDOW_CHARS:
-                windows[-1] = (windows[-1][0], sentence.end)
-            else:
-                windows.append((sentence.start, sentence.end))
-        pending = sorted(zip(doc.spans[FACT_GROUP], owners), key=lambda pair: pair[0].start)
-        position = 0
-        for start, end in windows:
-            window = doc.char_span(start, end, alignment_mode="expand")
-            if window is None:
+        sentence_starts = [s.start for s in doc.sents]
+        by_sentence: dict[int, tuple[list, list]] = {}
+        for span, index in zip(targets, owners):
+            by_sentence.setdefault(bisect_right(sentence_starts, span.start) - 1, ([], []))[0].append((span, index))
+        for match_id, start, end in matcher(doc):
+            key = bisect_right(sentence_starts, start) - 1
+            if key not in by_sentence:
+                continue  # no fact in that sentence: nothing to modify
+            rule = matcher.rule_map[pipeline.vocab[match_id].text]
+            by_sentence[key][1].append(ConTextModifier(rule, start, end, doc, max_scope=context.max_scope))
+        for found, modifiers in by_sentence.values():
+            if not modifiers:
                 continue
-            chosen = []
-            while position < len(pending) and pending[position][0].start < window.end:
-                if pending[position][0].end <= window.end:
-                    chosen.append(pending[position])
-                position += 1
-            if not chosen:
-                continue
-            part = window.as_doc()
-            offset = window.start_char
-            mapped = [(part.char_span(sp.start_char - offset, sp.end_char - offset, label=sp.label_,
-                                      alignment_mode="expand"), index) for sp, index in chosen]
-            mapped = [(sp, index) for sp, index in mapped if sp is not None]
-            part.spans[FACT_GROUP] = [sp for sp, _ in mapped]
-            context(part)
-            _read_back(part, [index for _, index in mapped], extraction)
+            graph = ConTextGraph(prune_on_modifier_overlap=context.prune_on_target_overlap)
+            graph.targets = [span for span, _ in found]
+            graph.modifiers = modifiers
+            graph.update_scopes()
+            graph.apply_modifiers()
+            context.set_context_attributes(graph.edges)
+            for span, index in found:
+                fact = extraction.facts[index]
+                for attribute, assertion in _ASSERTIONS:
+                    if getattr(span._, attribute):
+                        fact.assertion = assertion
+                        break
         return doc
 
     pipeline.add_pipe("spinemets_sentences")

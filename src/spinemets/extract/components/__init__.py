@@ -9,5 +9,10 @@ from types import ModuleType
 NAMES = ("demographics", "ihc", "histology", "levels", "findings", "neurology", "metastases", "treatment", "followup")
 
 
+_LOADED: list[ModuleType] = []
+
+
 def ordered() -> list[ModuleType]:
-    return [import_module(f"{__name__}.{name}") for name in NAMES]
+    if not _LOADED:
+        _LOADED.extend(import_module(f"{__name__}.{name}") for name in NAMES)
+    return _LOADED

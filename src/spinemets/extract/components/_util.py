@@ -19,10 +19,27 @@ def gate(sentences: Iterable[Sentence], triggers: Iterable[str]) -> list[Sentenc
     return [s for s in sentences if any(w in s.lower for w in words)]
 
 
+_WORD_START = re.compile(r"(?<![\w-])[\w-]|(?<=-)\w")
+
+
+def word_starts(sentence: Sentence) -> list[int]:
+    if sentence.word_starts is None:
+        sentence.word_starts = [m.start() for m in _WORD_START.finditer(sentence.text)]
+    return sentence.word_starts
+
+
 def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence]) -> Iterator[tuple[Sentence, re.Match[str]]]:
+    """Non-overlapping matches that start at a word start (every rule's patterns begin with a word), tried
+    there only: several times faster than a search that tries each character."""
     for sentence in sentences:
-        for match in pattern.finditer(sentence.text):
-            yield sentence, match
+        last_end = -1
+        for start in word_starts(sentence):
+            if start < last_end:
+                continue
+            match = pattern.match(sentence.text, start)
+            if match and match.end() > match.start():
+                yield sentence, match
+                last_end = match.end()
 
 
 def fact(key: str, value: object, sentence: Sentence, start: int, end: int, **detail: object) -> Fact:

@@ -182,7 +182,7 @@ def find(extraction: Extraction) -> list[Fact]:
                     add(sentence, name, polarity, cue.end() + start, cue.end() + end)
         # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
         for polarity, pattern in rules["after"].items():
-            for boundary in re.finditer(r"(?<=[\w)])(?=\s|:|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))", text):
+            for boundary in _polarity_boundaries(text):
                 tail = text[boundary.end():]
                 if re.match(r"[-−–](?:positive|negative)", tail):
                     tail = tail[1:]
@@ -199,6 +199,20 @@ def find(extraction: Extraction) -> list[Fact]:
             add(sentence, name, "positive" if percent > 0 else "negative", match.start("name"), match.end(),
                 percent=percent)
     return out
+
+
+_POLARITY_WORD = re.compile(r"positiv|negativ|reactiv|express|\(\s*[+−–-]\s*\)|\+|[-−–](?=\s|[,;.)]|$)", re.IGNORECASE)
+_BOUNDARY = re.compile(r"(?<=[\w)])(?=\s|:|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))")
+
+
+def _polarity_boundaries(text: str) -> list[re.Match[str]]:
+    """Word ends followed (within a few characters) by a polarity word: where a trailing cue can start."""
+    found = []
+    for word in _POLARITY_WORD.finditer(text):
+        for boundary in _BOUNDARY.finditer(text, max(0, word.start() - 40), word.start() + 1):
+            found.append(boundary)
+    unique = {b.start(): b for b in found}
+    return [unique[k] for k in sorted(unique)]
 
 
 def _last_cue_end(head: str) -> int:

@@ -28,13 +28,30 @@ def organ_of(word: str) -> str | None:
     return None
 
 
+_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul", re.IGNORECASE)
+_BEFORE, _AFTER = 110, 130
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    windows: list[list[int]] = []
+    for noun in _NOUN.finditer(text):
+        low, high = max(0, noun.start() - _BEFORE), min(len(text), noun.end() + _AFTER)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    return [(low, high) for low, high in windows]
+
+
 def find(extraction: Extraction) -> list[Fact]:
     patterns, one, _ = _rules()
     out: list[Fact] = []
     seen: set[int] = set()
     for sentence in gate(patient_sentences(extraction), load("organs")["triggers"]):
+        # The patterns run only around a metastasis word (they all hold one), not over the whole sentence.
+        windows = _windows(sentence.text)
         for pattern in patterns:
-            for match in pattern.finditer(sentence.text):
+            for match in (m for low, high in windows for m in pattern.finditer(sentence.text, low, high)):
                 base = match.start("orgs")
                 for word in one.finditer(match.group("orgs")):
                     organ = organ_of(word.group(0))
