@@ -75,8 +75,11 @@ def _summary(name: str, latencies_ms: list[float], errors: int, elapsed_s: float
 async def open_loop(url: str, headers: dict, body: dict, rate: float, seconds: float, name: str) -> dict:
     latencies: list[float] = []
     errors = 0
+    kinds: dict[str, int] = {}
     total = int(rate * seconds)
-    limits = httpx.Limits(max_connections=200, max_keepalive_connections=200)
+    # A request due while every connection is busy waits in the client; its latency still counts from when
+    # it was due. 32 keep-alive connections are more than two workers can serve at once.
+    limits = httpx.Limits(max_connections=32, max_keepalive_connections=32)
     async with httpx.AsyncClient(base_url=url, headers=headers, timeout=30, limits=limits) as client:
         await client.post("/v1/analyze", json=body)  # warm up: lazy imports, tables, connections
 
@@ -85,19 +88,21 @@ async def open_loop(url: str, headers: dict, body: dict, rate: float, seconds: f
             await asyncio.sleep(max(0.0, due - time.perf_counter()))
             try:
                 response = await client.post("/v1/analyze", json=body)
-                ok = response.status_code == 200
-            except httpx.HTTPError:
-                ok = False
-            if ok:
+                kind = "ok" if response.status_code == 200 else f"HTTP {response.status_code}"
+            except httpx.HTTPError as exc:
+                kind = type(exc).__name__
+            if kind == "ok":
                 latencies.append((time.perf_counter() - due) * 1000)
             else:
                 errors += 1
+                kinds[kind] = kinds.get(kind, 0) + 1
 
         start = time.perf_counter() + 0.2
         await asyncio.gather(*(one(start + i / rate) for i in range(total)))
         elapsed = time.perf_counter() - start
     result = _summary(name, latencies, errors, elapsed)
     result["offered_rps"] = rate
+    result["error_kinds"] = kinds
     return result
 
 
@@ -179,6 +184,8 @@ def main() -> None:
         offered = f"{r['offered_rps']:g}/s" if "offered_rps" in r else f"c={r['concurrency']}"
         print(f"{r['run']:30} {offered:>8} {r['requests']:>6} {r['errors']:>4} {r['throughput_rps']:>7} "
               f"{r['p50_ms']!s:>8} {r['p99_ms']!s:>8} {r['max_ms']!s:>8} {r['server_cpu_ms_per_request']:>10}")
+        if r.get("error_kinds"):
+            print(f"{'':30} errors: {r['error_kinds']}")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))
 
