@@ -9,6 +9,7 @@ hypothetical and other-person status. Built once per process, lazily; spaCy and 
 from __future__ import annotations
 
 import logging
+import warnings
 from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
@@ -53,6 +54,8 @@ def _context_literals() -> tuple[str, ...]:
 def nlp() -> Any:
     """The spaCy pipeline (built once): tokenizer, sentences, facts, ConText, assertions."""
     _quiet_third_party_logging()
+    # medspaCy's ConText matcher warns on every text that its token matcher is empty (our rules are phrases).
+    warnings.filterwarnings("ignore", message=r"\[W036\]")
     import numpy
     import spacy
     from medspacy.context import ConText, ConTextModifier, ConTextRule

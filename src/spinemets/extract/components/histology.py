@@ -16,7 +16,7 @@ from ..facts import SOURCE, Extraction, Fact, Sentence
 from ._util import fact, gate, overlaps
 
 _METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
-_METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|involvement)\s+(?:\w+\s+){0,2}(?:to|in|of|into|within|involving)\s+(?:the\s+|both\s+|left\s+|right\s+|multiple\s+)*$",
+_METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|involvement)\s+(?:\w+\s+){0,2}(?:to|in|into|within|involving)\s+(?:the\s+|both\s+|left\s+|right\s+|multiple\s+)*$",
                                 re.IGNORECASE)
 
 
@@ -78,7 +78,7 @@ def _in_stain_list(start: int, end: int, stains: list[Fact]) -> bool:
 
 # Every histology name ends in one of these head words or is an abbreviation: the vocabulary regex (slow: it
 # tries ~150 alternatives at each place) runs only on short windows that end at a head word.
-_WINDOW_BEFORE, _WINDOW_AFTER = 50, 12
+_WINDOW_BEFORE, _WINDOW_AFTER = 50, 30
 _WORD_START = re.compile(r"(?<![\w-])[\w-]")
 
 

@@ -24,7 +24,7 @@ def _rules() -> dict:
     return {"mention": re.compile(data["mention"]), "ordinal": rx(data["ordinal"]), "regions": data["regions"],
             "ordinals": load("language")["ordinal_words"], "not_after": rx(data["not_after"]),
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
-            "instrumented_after": rx(data["instrumented_after"]), "whole_region": rx(data["whole_region"]),
+            "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
             "region_words": tuple(data["triggers"]["ordinal"])}
 
 
@@ -35,6 +35,8 @@ def _ordinal_number(word: str, ordinals: dict[str, int]) -> int:
 
 def _excluded(text: str, start: int, end: int, written: str) -> str | None:
     rules = _rules()
+    if rules["lesion_after"].match(text[end:end + 40]):
+        return None
     if rules["not_after"].match(text[end:end + 40]):
         return "names a root, sequence, disc or dermatome"
     before = text[max(0, start - 60):start]

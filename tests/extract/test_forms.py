@@ -1,0 +1,234 @@
+"""Written forms the extractor must read, each in a sentence of our own (one behaviour per test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinemets.extract import extract_text, to_schema
+
+
+def schema(text: str) -> dict:
+    return to_schema(extract_text(text))
+
+
+# --- vertebral levels ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, levels", [
+    ("A 60-year-old man had a lytic metastasis at D11-D12.", ["T11", "T12"]),
+    ("MRI showed metastases involving T4-6.", ["T4", "T5", "T6"]),
+    ("Tumour infiltrated the vertebral bodies from T10 to L2.", ["T10", "T11", "T12", "L1", "L2"]),
+    ("Metastases were present in C2, C3 and C5.", ["C2", "C3", "C5"]),
+    ("A mass destroyed the seventh cervical vertebra.", ["C7"]),
+    ("Biopsy of the second lumbar vertebra (L2) showed carcinoma.", ["L2"]),
+    ("Sclerotic metastases were seen throughout the lumbar spine.", ["L1", "L2", "L3", "L4", "L5"]),
+])
+def test_level_forms(text: str, levels: list[str]) -> None:
+    assert schema(text)["spinal_levels"] == levels
+
+
+@pytest.mark.parametrize("text", [
+    "The lesion was hypointense on T1-weighted and hyperintense on T2-weighted images at L3.",
+    "He had a sensory level at T10 from a lesion at L3.",
+    "The tumour at L3 compressed the L4 nerve root.",
+    "A discectomy at C5/C6 preceded resection of the L3 lesion.",
+    "Pedicle screws were placed in T12 and L4 around the L3 metastasis.",
+])
+def test_levels_that_are_not_tumour_levels(text: str) -> None:
+    assert schema(text)["spinal_levels"] == ["L3"]
+
+
+def test_thyroid_hormone_values_are_not_levels() -> None:
+    assert schema("Free T4: 18.7 pmol/L and T3: 4.8 pmol/L; the L1 lesion was lytic.")["spinal_levels"] == ["L1"]
+
+
+# --- fracture, compression, bone -------------------------------------------------------------------------
+def test_fracture_levels_are_the_levels_beside_the_fracture_word() -> None:
+    out = schema("MRI showed collapse of T8 and T10 with marrow infiltration from T6 to T12.")
+    assert out["fracture_levels"] == ["T8", "T10"]
+    assert out["spinal_levels"] == ["T6", "T7", "T8", "T9", "T10", "T11", "T12"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("MRI showed a T7 metastasis with no cord compression.", False),
+    ("There was no evidence of spinal cord compression at T7.", False),
+    ("The T7 metastasis compressed the spinal cord.", True),
+    ("An epidural mass at L3 was compressing the cauda equina.", True),
+    ("A T7 metastasis was seen.", None),
+])
+def test_cord_compression(text: str, expected: bool | None) -> None:
+    assert schema(text)["cord_compression"] is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("CT showed an osteolytic lesion of L2.", "lytic"),
+    ("The L2 lesion was osteoblastic.", "blastic"),
+    ("CT showed mixed lytic and sclerotic lesions of L2.", "mixed"),
+    ("CT showed a destructive lesion of L2.", None),
+])
+def test_bone_character(text: str, expected: str | None) -> None:
+    assert schema(text)["lesion_type"] == expected
+
+
+# --- neurology -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    ("She presented with back pain and leg weakness.", True),
+    ("He reported urinary retention.", True),
+    ("Examination showed Frankel grade C.", True),
+    ("She presented with back pain; she was neurologically intact.", False),
+    ("He had back pain but no weakness or numbness.", False),
+    ("She presented with back pain.", False),  # pain alone is no deficit (schema)
+    ("A lesion was found on a routine scan.", None),
+])
+def test_neuro_deficit(text: str, expected: bool | None) -> None:
+    assert schema(text)["neuro_deficit"] is expected
+
+
+# --- histology and primary site --------------------------------------------------------------------------
+@pytest.mark.parametrize("text, histology, site", [
+    ("Biopsy showed metastatic RCC.", "renal cell carcinoma", "kidney"),
+    ("He had known HCC.", "hepatocellular carcinoma", "liver"),
+    ("The diagnosis was NSCLC.", "carcinoma", None),
+    ("Histology showed adenocarcinoma of the lung.", "adenocarcinoma", "lung"),
+    ("Biopsy showed DLBCL of the spine.", "lymphoma", None),
+    ("A 70-year-old with multiple myeloma.", "multiple myeloma", None),
+    ("Biopsy showed a jejunal GIST.", "gastrointestinal stromal tumor", "jejunum"),
+    ("Histology confirmed follicular carcinoma of the thyroid.", "follicular thyroid carcinoma", "thyroid"),
+])
+def test_histology_synonyms(text: str, histology: str, site: str | None) -> None:
+    out = schema(text)
+    assert (out["primary_tumor"], out["primary_site"]) == (histology, site)
+
+
+def test_a_relatives_cancer_is_not_the_patients() -> None:
+    out = schema("A 50-year-old man with lung adenocarcinoma. His mother had breast cancer.")
+    assert out["primary_site"] == "lung"
+
+
+def test_suspected_histology_loses_to_the_confirmed_one() -> None:
+    out = schema("Papillary carcinoma of the thyroid was suspected. Biopsy confirmed follicular thyroid carcinoma.")
+    assert out["primary_tumor"] == "follicular thyroid carcinoma"
+
+
+def test_a_serum_antigen_or_a_stain_named_like_a_tumour_is_not_the_histology() -> None:
+    out = schema("Biopsy showed hepatocellular carcinoma. RCC stains were negative and serum SCC antigen was normal.")
+    assert out["primary_tumor"] == "hepatocellular carcinoma"
+
+
+# --- metastases ------------------------------------------------------------------------------------------
+def test_other_metastases_not_the_primary_organ() -> None:
+    out = schema("CT of a colon adenocarcinoma showed hepatic and pulmonary metastases and a colonic mass.")
+    assert out["other_metastases"] == ["liver", "lung"]
+
+
+def test_negated_metastases_are_not_listed() -> None:
+    assert schema("Staging CT showed no liver or lung metastases.")["other_metastases"] == []
+
+
+# --- immunohistochemistry --------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, positive, negative", [
+    ("The tumour was positive for desmin and SMA, and negative for S-100 protein, CD34 and CD56.",
+     ["desmin", "SMA"], ["S100", "CD34", "CD56"]),
+    ("Staining: CK(+), CD20(-), Ki-67 30%.", ["cytokeratin", "Ki-67"], ["CD20"]),
+    ("Tumour cells expressed CD117 and DOG1 but not CD34.", ["CD117", "DOG1"], ["CD34"]),
+    ("Immunohistochemistry showed TTF-1 and napsin A positivity; CK20 was negative.", ["TTF-1", "napsin A"], ["CK20"]),
+    ("Estrogen receptor: positive. HER-2: negative.", ["ER"], ["HER2"]),
+])
+def test_ihc_forms(text: str, positive: list[str], negative: list[str]) -> None:
+    out = schema(text)
+    assert sorted(out["ihc_positive"]) == sorted(positive)
+    assert sorted(out["ihc_negative"]) == sorted(negative)
+
+
+def test_a_serum_tumour_marker_is_not_a_stain() -> None:
+    assert schema("Serum CEA was strongly positive (3600 ng/mL).")["ihc_positive"] == []
+
+
+# --- treatment -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, dose, fractions", [
+    ("He received radiotherapy, 30 Gy/10 fr, to L2.", 30, 10),
+    ("Palliative radiotherapy, 8 Gy single fraction, was given.", 8, 1),
+    ("SBRT of 24 Gy in 3 fractions was delivered.", 24, 3),
+    ("Radiotherapy was given as 5 x 4 Gy.", 20, 5),
+    ("Radiotherapy of 3000 cGy in 10 fractions followed.", 30, 10),
+])
+def test_radiotherapy_dose_forms(text: str, dose: float, fractions: int) -> None:
+    out = schema(text)
+    assert out["radiotherapy"] is True
+    assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (dose, fractions)
+
+
+@pytest.mark.parametrize("text", ["She was given adriamycin after the operation.", "Treatment with Herceptin began.",
+                                  "Sutent was started after surgery.", "FOLFOX was started."])
+def test_systemic_agents_by_brand_generic_or_regimen(text: str) -> None:
+    assert schema(text)["chemotherapy"] is True
+
+
+def test_brand_name_maps_to_generic_agent() -> None:
+    extraction = extract_text("She was given Adriamycin 25 mg/m2 on days 1-3 every 28 days for six cycles.")
+    agent = next(f for f in extraction.facts if f.key == "agent")
+    assert agent.value == "doxorubicin"
+    assert agent.detail["days"] == [1, 2, 3] and agent.detail["cycle_length_days"] == 28
+
+
+def test_treatment_of_the_primary_years_before_is_not_this_treatment() -> None:
+    out = schema("In 2015 she had chemotherapy for breast cancer. In 2020 she presented with back pain from a T8 "
+                 "metastasis and underwent vertebroplasty.")
+    assert out["chemotherapy"] is None
+    assert out["surgery"] is True
+
+
+def test_removal_of_another_organ_is_not_spinal_surgery() -> None:
+    assert schema("She presented with a T8 lesion; thyroidectomy confirmed the diagnosis.")["surgery"] is None
+
+
+def test_a_department_of_surgery_is_not_surgery() -> None:
+    assert schema("He was admitted to the Department of General Surgery with a T8 lesion.")["surgery"] is None
+
+
+def test_radioiodine_is_not_spinal_radiotherapy() -> None:
+    assert schema("She presented with an L2 lesion and received radioactive iodine.")["radiotherapy"] is None
+
+
+def test_planned_radiotherapy_counts_but_a_hypothetical_one_does_not() -> None:
+    assert schema("Outpatient spinal radiotherapy was planned.")["radiotherapy"] is True
+    assert schema("If the lesion progresses, radiotherapy may be considered.")["radiotherapy"] is None
+
+
+# --- follow-up -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, months", [
+    ("At the 13-month follow-up she was well.", 13),
+    ("He was followed for 2 years without recurrence.", 24),
+    ("She was alive at the last follow-up, 9 weeks after surgery.", 2.07),
+    ("He died 2 months later.", 2),
+    ("Imaging at 6, 12 and 24 months and again at 7 years showed no recurrence.", 84),
+])
+def test_follow_up_durations(text: str, months: float) -> None:
+    assert schema(text)["follow_up_months"] == pytest.approx(months, rel=0.01)
+
+
+def test_symptom_durations_are_not_follow_up() -> None:
+    assert schema("She had back pain for five months and a mass excised eight months earlier.")["follow_up_months"] \
+        is None
+
+
+# --- demographics ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, age, sex", [
+    ("A 45-year-old male presented.", 45, "male"), ("A 64-year male case.", 64, "male"),
+    ("Age: 60 years. Gender: Female.", 60, "female"), ("The patient, aged 71, was a woman.", 71, "female"),
+    ("A 59 year old gentleman.", 59, "male"),
+])
+def test_age_and_sex(text: str, age: int, sex: str) -> None:
+    out = schema(text)
+    assert (out["age"], out["sex"]) == (age, sex)
+
+
+def test_a_ten_year_survival_rate_is_not_an_age() -> None:
+    assert schema("Thyroid cancers have 10-year survival rates above 80%.")["age"] is None
+
+
+# --- literature versus the patient -----------------------------------------------------------------------
+def test_background_section_is_not_the_patient() -> None:
+    text = ("Background: Renal cell carcinoma most commonly metastasizes to the lung and the T5 vertebra.\n"
+            "Case Report: A 50-year-old man presented with an L3 metastasis of prostate adenocarcinoma.")
+    out = schema(text)
+    assert out["spinal_levels"] == ["L3"] and out["other_metastases"] == []
+    assert out["primary_tumor"] == "adenocarcinoma" and out["primary_site"] == "prostate"
