@@ -6,7 +6,7 @@ Starts `spinemets serve` on a free 127.0.0.1 port with a throwaway SQLite databa
   2. the same with the seed case report as a note (skipped when the note is not found);
   3. closed loop with a few concurrent clients for the highest throughput.
 Nothing leaves the machine. Usage:
-    .venv/bin/python bench/load_api.py [--rate 100] [--seconds 10] [--concurrency 4] [--json out.json]
+    .venv/bin/python bench/load_api.py [--rate 25,50,100] [--seconds 10] [--workers 2] [--json out.json]
 """
 
 from __future__ import annotations
@@ -135,7 +135,8 @@ async def closed_loop(url: str, headers: dict, body: dict, concurrency: int, sec
 
 async def main_async(args: argparse.Namespace, url: str, headers: dict, pid: int) -> list[dict]:
     case = {"case": yaml.safe_load(SEED_CASE.read_text(encoding="utf-8"))}
-    runs = [("structured case, open loop", open_loop(url, headers, case, args.rate, args.seconds, "")),]
+    runs = [("structured case, open loop", open_loop(url, headers, case, rate, args.seconds, ""))
+            for rate in args.rate]
     if SEED_NOTE.exists():
         note = {"text": SEED_NOTE.read_text(encoding="utf-8")}
         runs.append(("seed note, open loop", open_loop(url, headers, note, args.note_rate, args.seconds, "")))
@@ -158,7 +159,8 @@ async def main_async(args: argparse.Namespace, url: str, headers: dict, pid: int
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rate", type=float, default=100.0, help="offered requests/s for the structured case")
+    parser.add_argument("--rate", type=lambda text: [float(r) for r in text.split(",")], default=[100.0],
+                        help="offered requests/s for the structured case; several as 25,50,100")
     parser.add_argument("--note-rate", type=float, default=10.0, help="offered requests/s for the note")
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=4)
