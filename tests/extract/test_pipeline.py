@@ -1,0 +1,61 @@
+"""The pipeline's contract: spans into the original text, assertion status, HTML offsets, bounded time."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from spinemets.extract import extract_text, to_case, to_schema
+
+
+def test_every_span_points_at_the_words_it_came_from() -> None:
+    text = "A 62-year-old woman had an L1 fracture. There was no cord compression. Her mother had lung cancer."
+    extraction = extract_text(text)
+    assert extraction.facts
+    for fact in extraction.facts:
+        assert 0 <= fact.start < fact.end <= len(text)
+    compression = next(f for f in extraction.facts if f.key == "compression")
+    assert text[compression.start:compression.end] == "cord compression" and compression.assertion == "negated"
+    family = next(f for f in extraction.facts if f.key == "histology")
+    assert family.assertion == "other_person"
+
+
+def test_history_and_hypothesis_are_marked() -> None:
+    extraction = extract_text("She has a history of breast cancer. If cord compression develops, surgery will follow.")
+    statuses = {f.key: f.assertion for f in extraction.facts}
+    assert statuses["histology"] == "historical"
+    assert statuses["compression"] == "hypothetical"
+
+
+def test_html_spans_index_the_original_markup() -> None:
+    html = "<html><body><p>A 70-year-old man with an <b>L4</b> metastasis of renal cell carcinoma.</p></body></html>"
+    extraction = extract_text(html, kind="html")
+    level = next(f for f in extraction.facts if f.key == "level")
+    assert html[level.start:level.end] == "L4"
+    assert to_schema(extraction)["primary_tumor"] == "renal cell carcinoma"
+
+
+def test_case_built_from_text_is_valid_and_keeps_unknowns_unknown() -> None:
+    case = to_case(extract_text("A 66-year-old man with a T9 metastasis of prostate adenocarcinoma."), name="t")
+    assert case.patient.age_years == 66 and case.levels[0].name == "T9"
+    assert case.neurology.motor_deficit is None and case.lesions[0].neural_compression is None
+    assert all(e.spans and e.text for e in case.evidence)
+
+
+def test_time_grows_linearly_with_the_text() -> None:
+    note = ("A 45-year-old man presented with neck pain. CT showed an osteolytic lesion at C6 with a compression "
+            "fracture and no cord compression; tumour cells were positive for desmin and negative for S-100. ")
+    extract_text(note)
+    start = time.perf_counter()
+    extract_text(note * 40)
+    small = time.perf_counter() - start
+    start = time.perf_counter()
+    extract_text(note * 400)
+    large = time.perf_counter() - start
+    assert large < 30 * max(small, 0.01), (small, large)  # ten times the text, far from a hundred times the time
+
+
+def test_third_party_debug_logging_is_silenced(caplog) -> None:
+    with caplog.at_level(logging.DEBUG):
+        extract_text("A 45-year-old man with a C6 lesion and no cord compression.")
+    assert not [r for r in caplog.records if r.name.split(".")[0] in {"PyRuSH", "medspacy", "spacy"}]
