@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/spinemets analyze examples/leiomyosarcoma-c6.yaml
+	$(BIN)/spinemets analyze examples/notes/leiomyosarcoma-c6.txt
 
 test: $(STAMP)
 	$(BIN)/lint-imports
