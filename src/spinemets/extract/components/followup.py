@@ -9,7 +9,7 @@ from functools import lru_cache
 from .._data import load, rx
 from ..facts import Extraction, Fact
 from ..normalize import number, to_months, unit_name
-from ._util import fact, gate, patient_sentences
+from ._util import fact, gate, matches, patient_sentences
 
 
 @lru_cache(maxsize=1)
@@ -32,12 +32,12 @@ def find(extraction: Extraction) -> list[Fact]:
     for sentence in gate(patient_sentences(extraction), load("followup")["triggers"]):
         text = sentence.text
         for pattern in patterns:
-            for match in pattern.finditer(text):
+            for _, match in matches(pattern, [sentence]):
                 months = _months(match.group("n"), match.group("unit"))
                 if months is not None:
                     out.append(fact("follow_up", months, sentence, match.start(), match.end()))
         if cue.search(text):
-            for match in series.finditer(text):
+            for _, match in matches(series, [sentence]):
                 values = [number(v) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", match.group("list")) if v.strip()]
                 unit = unit_name(match.group("unit"))
                 if unit and values and all(v is not None for v in values):

@@ -9,12 +9,13 @@ vocabulary lacks keeps its written form when it is shaped like a marker (an acro
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ...knowledge.markers import canonical_marker
 from .._data import load, rx
 from ..facts import Extraction, Fact, Sentence
-from ._util import fact, gate, patient_sentences
+from ._util import fact, gate, matches, patient_sentences
 
 _PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")  # parentheticals, one level of nesting
 _CD_SPELLED = re.compile(r"cluster\s+of\s+differentiation\s*(?:\(\s*CD\s*\))?\s*", re.IGNORECASE)
@@ -176,10 +177,14 @@ def find(extraction: Extraction) -> list[Fact]:
         if not _is_stain_sentence(sentence):
             continue
         text = sentence.text
+        cue_ends: list[int] = []  # where each polarity phrase ends, so two lists in one clause stay apart
         for polarity, pattern in rules["before"].items():
-            for cue in pattern.finditer(text):
+            for _, cue in matches(pattern, [sentence]):
+                cue_ends.append(cue.end() - 1)
                 for name, start, end in _items_forward(text[cue.end():]):
                     add(sentence, name, polarity, cue.end() + start, cue.end() + end)
+        cue_ends.extend(m.end() - 1 for m in _BARE_POLARITY.finditer(text))
+        cue_ends.sort()
         # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
         for polarity, pattern in rules["after"].items():
             for boundary in _polarity_boundaries(text):
@@ -190,7 +195,8 @@ def find(extraction: Extraction) -> list[Fact]:
                 if not cue or not cue.group(0).strip():
                     continue
                 head = text[:boundary.end()]
-                clause_start = max(head.rfind(";"), head.rfind(". "), _last_cue_end(head))
+                earlier = bisect_right(cue_ends, len(head) - 1) - 1
+                clause_start = max(head.rfind(";"), head.rfind(". "), cue_ends[earlier] if earlier >= 0 else -1)
                 for name, start, end in _items_backward(head[clause_start + 1:]):
                     add(sentence, name, polarity, clause_start + 1 + start, clause_start + 1 + end)
         for match in rules["ki67"].finditer(text):
@@ -201,6 +207,7 @@ def find(extraction: Extraction) -> list[Fact]:
     return out
 
 
+_BARE_POLARITY = re.compile(r"\b(?:positive|negative|positivity|negativity)\b", re.IGNORECASE)
 _POLARITY_WORD = re.compile(r"positiv|negativ|reactiv|express|\(\s*[+−–-]\s*\)|\+|[-−–](?=\s|[,;.)]|$)", re.IGNORECASE)
 _BOUNDARY = re.compile(r"(?<=[\w)])(?=\s|:|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))")
 
@@ -213,14 +220,3 @@ def _polarity_boundaries(text: str) -> list[re.Match[str]]:
             found.append(boundary)
     unique = {b.start(): b for b in found}
     return [unique[k] for k in sorted(unique)]
-
-
-def _last_cue_end(head: str) -> int:
-    """Where the last polarity phrase before a trailing cue ends, so two lists in one clause stay apart."""
-    last = -1
-    for pattern in (*_rules()["before"].values(),):
-        for cue in pattern.finditer(head):
-            last = max(last, cue.end() - 1)
-    for cue in re.finditer(r"\b(?:positive|negative|positivity|negativity)\b", head, re.IGNORECASE):
-        last = max(last, cue.end() - 1)
-    return last

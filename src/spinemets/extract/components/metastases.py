@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
 from ..facts import Extraction, Fact
-from ._util import fact, gate, patient_sentences
+from ._util import fact, gate, patient_sentences, word_starts
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +43,19 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return [(low, high) for low, high in windows]
 
 
+def _in_windows(pattern: re.Pattern[str], sentence, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Matches starting at word starts inside the windows (a search would try every character)."""
+    found, last_end = [], -1
+    for start in word_starts(sentence):
+        if start < last_end or not any(low <= start < high for low, high in windows):
+            continue
+        match = pattern.match(sentence.text, start)
+        if match:
+            found.append(match)
+            last_end = match.end()
+    return found
+
+
 def find(extraction: Extraction) -> list[Fact]:
     patterns, one, _ = _rules()
     out: list[Fact] = []
@@ -51,7 +64,7 @@ def find(extraction: Extraction) -> list[Fact]:
         # The patterns run only around a metastasis word (they all hold one), not over the whole sentence.
         windows = _windows(sentence.text)
         for pattern in patterns:
-            for match in (m for low, high in windows for m in pattern.finditer(sentence.text, low, high)):
+            for match in _in_windows(pattern, sentence, windows):
                 base = match.start("orgs")
                 for word in one.finditer(match.group("orgs")):
                     organ = organ_of(word.group(0))
