@@ -232,3 +232,25 @@ def test_background_section_is_not_the_patient() -> None:
     out = schema(text)
     assert out["spinal_levels"] == ["L3"] and out["other_metastases"] == []
     assert out["primary_tumor"] == "adenocarcinoma" and out["primary_site"] == "prostate"
+
+
+# --- abbreviations the text defines ----------------------------------------------------------------------
+@pytest.mark.parametrize("text, histology", [
+    ("Malignant melanoma (MM) rarely spreads to bone. A 50-year-old man had MM of the nose and a T3 mass.",
+     "melanoma"),
+    ("Multiple myeloma (MM) often involves the spine. A 70-year-old man with MM had a T8 fracture.",
+     "multiple myeloma"),
+    ("Malignant melanoma is aggressive. A 50-year-old woman with recurrent MM had a T3 mass.", "melanoma"),
+])
+def test_an_abbreviation_means_what_the_text_defines(text: str, histology: str) -> None:
+    assert schema(text)["primary_tumor"] == histology
+
+
+def test_a_diagnosis_after_positive_for_is_not_a_stain() -> None:
+    out = schema("Biopsy of the liver lesion was positive for HCC; the tumour was CK19 negative.")
+    assert out["ihc_positive"] == [] and out["ihc_negative"] == ["CK19"]
+    assert out["primary_tumor"] == "hepatocellular carcinoma"
+
+
+def test_death_within_a_time_of_presentation_is_follow_up() -> None:
+    assert schema("He succumbed to the disease within one month of presentation.")["follow_up_months"] == 1

@@ -101,7 +101,7 @@ def to_schema(extraction: Extraction) -> dict[str, Any]:
     site = choose_site(extraction.of("site"), out["primary_tumor"])
     out["primary_site"] = site.value if isinstance(site, Fact) else site
 
-    fractures = [f for f in extraction.of("fracture") if f.present]
+    fractures = [f for f in extraction.of("fracture") if f.assertion in _DISEASE_STATUSES]
     fracture_levels = {v for f in fractures for v in f.value}
     involved = {f.value for f in extraction.of("level") if f.assertion in _DISEASE_STATUSES
                 and "excluded" not in f.detail}
@@ -112,7 +112,7 @@ def to_schema(extraction: Extraction) -> dict[str, Any]:
     out["cord_compression"] = True if any(f.present for f in compression) else (
         False if any(f.assertion == "negated" for f in compression) else None)
 
-    bones = {f.value for f in extraction.of("bone") if f.present}
+    bones = {f.value for f in extraction.of("bone") if f.assertion in _DISEASE_STATUSES}
     out["lesion_type"] = ("mixed" if "mixed" in bones or {"lytic", "blastic"} <= bones else
                           next(iter(bones)) if bones else None)
     out["neuro_deficit"] = neuro_deficit(extraction)

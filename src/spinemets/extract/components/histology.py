@@ -110,7 +110,39 @@ def _candidates(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     return found
 
 
-def _histologies(sentence: Sentence, stains: list[Fact]) -> list[Fact]:
+def histology_of_name(text: str) -> str | None:
+    """The histology a whole name denotes ('HCC', 'renal cell carcinoma'), or None."""
+    pattern, names, _ = _histology()
+    match = pattern.fullmatch(text.strip())
+    return names[match.lastgroup] if match else None
+
+
+_DEFINITION = re.compile(r"(?P<long>[A-Za-z][\w'’ -]{2,60}?)\s*\((?P<abbr>[A-Z][A-Za-z]{1,6})\)")
+
+
+def defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the text defines for a histology: 'malignant melanoma (MM)' makes MM melanoma here, whatever
+    MM means elsewhere (multiple myeloma)."""
+    pattern, names, _ = _histology()
+    found: dict[str, str] = {}
+    for definition in _DEFINITION.finditer(text):
+        long = definition.group("long")
+        for start in (m.start() for m in re.finditer(r"(?<![\w-])[\w-]", long)):
+            match = pattern.fullmatch(long, start)
+            if match and match.lastgroup.startswith("h"):
+                found.setdefault(definition.group("abbr"), names[match.lastgroup])
+                break
+    # Undefined but spelled out elsewhere in the text: an abbreviation is the initials of a name the text uses
+    # ("malignant melanoma ... MM").
+    for match in _candidates(pattern, text):
+        if match.lastgroup.startswith("h"):
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", match.group(0)) if w).upper()
+            if len(initials) >= 2:
+                found.setdefault(initials, names[match.lastgroup])
+    return found
+
+
+def _histologies(sentence: Sentence, stains: list[Fact], defined: dict[str, str]) -> list[Fact]:
     pattern, names, not_after = _histology()
     hits: list[tuple[int, int, str]] = []
     for match in _candidates(pattern, sentence.text):
@@ -118,7 +150,10 @@ def _histologies(sentence: Sentence, stains: list[Fact]) -> list[Fact]:
             continue
         if _in_stain_list(sentence.start + match.start(), sentence.start + match.end(), stains):
             continue
-        hits.append((match.start(), match.end(), names[match.lastgroup]))
+        name = names[match.lastgroup]
+        if match.lastgroup.startswith("a"):
+            name = defined.get(match.group(0), name)
+        hits.append((match.start(), match.end(), name))
     # Keep the longest name at each place ("hepatocellular carcinoma", not also "carcinoma" inside it).
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, str]] = []
@@ -167,8 +202,9 @@ def find(extraction: Extraction) -> list[Fact]:
     with_tumour_words = {s.index for s in gate(extraction.sentences, triggers["words"])}
     with_tumour_words |= {s.index for s in extraction.sentences if any(a in s.text for a in triggers["abbreviations"])}
     with_site_words = {s.index for s in gate(extraction.sentences, triggers["sites"])}
+    defined = defined_abbreviations(extraction.text)
     for sentence in extraction.sentences:
-        found = _histologies(sentence, stains) if sentence.index in with_tumour_words else []
+        found = _histologies(sentence, stains, defined) if sentence.index in with_tumour_words else []
         sites = _site_facts(sentence, found) if sentence.index in with_site_words else []
         # Sentences not about the patient (literature, generic, the source line) are kept as a fallback
         # only: the assembly reads them when the patient's own sentences name no histology or site.

@@ -16,6 +16,7 @@ from ...knowledge.markers import canonical_marker
 from .._data import load, rx
 from ..facts import Extraction, Fact, Sentence
 from ._util import fact, gate, matches, patient_sentences
+from .histology import histology_of_name
 
 _PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")  # parentheticals, one level of nesting
 _CD_SPELLED = re.compile(r"cluster\s+of\s+differentiation\s*(?:\(\s*CD\s*\))?\s*", re.IGNORECASE)
@@ -47,7 +48,9 @@ def _marker_name(item: str) -> str | None:
     rules = _rules()
     item = _CD_SPELLED.sub("CD", item)
     item = _PAREN.sub("", item).strip(" ,.:;-")
-    item = rules["trailers"].sub("", item).strip()
+    stripped_trailer = rules["trailers"].sub("", item).strip()
+    as_stain = stripped_trailer != item  # "RCC stains", "SCC antigen": a stain, even when named like a tumour
+    item = stripped_trailer
     while True:
         stripped = _LEAD.sub("", item)
         if stripped == item:
@@ -60,6 +63,8 @@ def _marker_name(item: str) -> str | None:
         return canonical
     if item.lower() in rules["not_markers"]:
         return None
+    if not as_stain and histology_of_name(item):
+        return None  # "positive for HCC" names the diagnosis, not a stain
     return item if rules["shape"].match(item) else None
 
 
