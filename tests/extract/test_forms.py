@@ -254,3 +254,15 @@ def test_a_diagnosis_after_positive_for_is_not_a_stain() -> None:
 
 def test_death_within_a_time_of_presentation_is_follow_up() -> None:
     assert schema("He succumbed to the disease within one month of presentation.")["follow_up_months"] == 1
+
+
+# --- performance status (into the case: the scores read it) ----------------------------------------------
+@pytest.mark.parametrize("text, ecog, kps", [
+    ("ECOG performance status of 2 and KPS 70%.", 2, 70), ("WHO performance status 1.", 1, None),
+    ("Karnofsky performance score was 60.", None, 60), ("A WHO grade 3 tumour.", None, None),
+])
+def test_performance_status(text: str, ecog: int | None, kps: int | None) -> None:
+    from spinemets.extract import to_case
+
+    performance = to_case(extract_text(text)).performance
+    assert (performance.ecog, performance.kps) == (ecog, kps)

@@ -28,7 +28,7 @@ STYLES = {"age": "cyan", "sex": "cyan", "histology": "bold magenta", "site": "ma
           "fracture": "bold red", "compression": "bold red", "bone": "yellow", "deficit": "red", "intact": "green",
           "pain": "orange3", "frankel": "red", "asia": "red", "metastasis": "bright_red", "ihc": "blue",
           "surgery": "green", "radiotherapy": "green", "dose": "bold green", "chemotherapy": "green",
-          "agent": "bold green", "follow_up": "cyan"}
+          "agent": "bold green", "follow_up": "cyan", "ecog": "cyan", "kps": "cyan"}
 _STATUS_STYLE = {"negated": " strike", "hypothetical": " dim italic", "historical": " italic", "other_person": " dim"}
 
 

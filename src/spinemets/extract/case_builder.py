@@ -12,7 +12,7 @@ from typing import Any
 
 from ..anatomy import Vertebra
 from ..case import (Case, ChemotherapyCourse, Evidence, FollowUp, Lesion, Marker, Neurology, OrganMetastasis,
-                    Pathology, Patient, PrimaryTumour, RadiotherapyCourse, Source, Surgery, Treatments)
+                    Pathology, Patient, Performance, PrimaryTumour, RadiotherapyCourse, Source, Surgery, Treatments)
 from .assemble import _current, to_schema
 from .facts import Extraction, Fact
 
@@ -21,7 +21,8 @@ _FIELD = {"age": "patient.age_years", "sex": "patient.sex", "histology": "primar
           "pain": "neurology (pain)", "frankel": "neurology.frankel", "asia": "neurology.asia",
           "surgery": "treatments.surgery", "radiotherapy": "treatments.radiotherapy",
           "dose": "treatments.radiotherapy[0]", "chemotherapy": "treatments.chemotherapy",
-          "agent": "treatments.chemotherapy[0].agents", "follow_up": "follow_up.last_follow_up_months"}
+          "agent": "treatments.chemotherapy[0].agents", "follow_up": "follow_up.last_follow_up_months",
+          "ecog": "performance.ecog", "kps": "performance.kps"}
 _DEATH = re.compile(r"\b(?:died|succumbed|expired|passed away|death)\b", re.IGNORECASE)
 _SOURCE_TITLE = re.compile(r"^\s*source\s*:\s*(.+)$", re.IGNORECASE | re.MULTILINE)
 
@@ -95,6 +96,13 @@ def _neurology(extraction: Extraction) -> Neurology:
                                             for f in extraction.of("deficit")) else None)
 
 
+def _performance(extraction: Extraction) -> Performance:
+    """The first ECOG grade and Karnofsky score stated as present (at presentation, as reports tell them first)."""
+    ecog = next((f.value for f in extraction.of("ecog") if f.present), None)
+    kps = next((f.value for f in extraction.of("kps") if f.present), None)
+    return Performance(ecog=ecog, kps=kps)
+
+
 def _treatments(extraction: Extraction, schema: dict[str, Any]) -> tuple[Treatments, list[str]]:
     notes: list[str] = []
     surgery = []
@@ -153,6 +161,7 @@ def to_case(extraction: Extraction, name: str | None = None) -> Case:
         patient=Patient(age_years=schema["age"], sex=schema["sex"]),
         primary=PrimaryTumour(histology=schema["primary_tumor"], site=schema["primary_site"]),
         lesions=lesions, index_level=index, neurology=_neurology(extraction), metastases=metastases,
+        performance=_performance(extraction),
         pathology=Pathology(diagnosis=schema["primary_tumor"], markers=markers), treatments=treatments,
         follow_up=FollowUp(last_follow_up_months=schema["follow_up_months"], status=status),
         evidence=evidence(extraction),

@@ -58,7 +58,8 @@ KEYS = {
     "intact": "neurologically intact", "pain": "pain", "frankel": "Frankel grade", "asia": "ASIA grade",
     "metastasis": "organ with metastases", "ihc": "immunohistochemical result", "surgery": "spinal surgery",
     "radiotherapy": "radiotherapy", "dose": "radiotherapy dose", "chemotherapy": "systemic therapy",
-    "agent": "systemic agent", "follow_up": "follow-up duration (months)",
+    "agent": "systemic agent", "follow_up": "follow-up duration (months)", "ecog": "ECOG performance status",
+    "kps": "Karnofsky performance status",
 }
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-NAMES = ("demographics", "ihc", "histology", "levels", "findings", "neurology", "metastases", "treatment", "followup")
+NAMES = ("demographics", "ihc", "histology", "levels", "findings", "neurology", "metastases", "treatment", "followup",
+         "performance")
 
 
 _LOADED: list[ModuleType] = []
