@@ -120,9 +120,9 @@ def histology_of_name(text: str) -> str | None:
 _DEFINITION = re.compile(r"(?P<long>[A-Za-z][\w'’ -]{2,60}?)\s*\((?P<abbr>[A-Z][A-Za-z]{1,6})\)")
 
 
-def defined_abbreviations(text: str) -> dict[str, str]:
+def defined_abbreviations(text: str, spelled: list[tuple[str, str]] = ()) -> dict[str, str]:
     """Abbreviations the text defines for a histology: 'malignant melanoma (MM)' makes MM melanoma here, whatever
-    MM means elsewhere (multiple myeloma)."""
+    MM means elsewhere (multiple myeloma). `spelled` holds (written name, histology) the text spells out."""
     pattern, names, _ = _histology()
     found: dict[str, str] = {}
     for definition in _DEFINITION.finditer(text):
@@ -134,26 +134,32 @@ def defined_abbreviations(text: str) -> dict[str, str]:
                 break
     # Undefined but spelled out elsewhere in the text: an abbreviation is the initials of a name the text uses
     # ("malignant melanoma ... MM").
-    for match in _candidates(pattern, text):
-        if match.lastgroup.startswith("h"):
-            initials = "".join(w[0] for w in re.split(r"[\s-]+", match.group(0)) if w).upper()
-            if len(initials) >= 2:
-                found.setdefault(initials, names[match.lastgroup])
+    for written, name in spelled:
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", written) if w).upper()
+        if len(initials) >= 2:
+            found.setdefault(initials, name)
     return found
 
 
-def _histologies(sentence: Sentence, stains: list[Fact], defined: dict[str, str]) -> list[Fact]:
+def _hits(sentence: Sentence, stains: list[Fact]) -> list[tuple[int, int, str, bool]]:
+    """(start, end, histology, written as an abbreviation) for each vocabulary name in the sentence."""
     pattern, names, not_after = _histology()
-    hits: list[tuple[int, int, str]] = []
+    hits = []
     for match in _candidates(pattern, sentence.text):
         if not_after.match(sentence.text[match.end():]):
             continue
         if _in_stain_list(sentence.start + match.start(), sentence.start + match.end(), stains):
             continue
-        name = names[match.lastgroup]
-        if match.lastgroup.startswith("a"):
-            name = defined.get(match.group(0), name)
-        hits.append((match.start(), match.end(), name))
+        hits.append((match.start(), match.end(), names[match.lastgroup], match.lastgroup.startswith("a")))
+    return hits
+
+
+def _histologies(sentence: Sentence, raw: list[tuple[int, int, str, bool]], defined: dict[str, str]) -> list[Fact]:
+    hits: list[tuple[int, int, str]] = []
+    for start, end, name, abbreviation in raw:
+        if abbreviation:
+            name = defined.get(sentence.text[start:end], name)
+        hits.append((start, end, name))
     # Keep the longest name at each place ("hepatocellular carcinoma", not also "carcinoma" inside it).
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     kept: list[tuple[int, int, str]] = []
@@ -202,9 +208,11 @@ def find(extraction: Extraction) -> list[Fact]:
     with_tumour_words = {s.index for s in gate(extraction.sentences, triggers["words"])}
     with_tumour_words |= {s.index for s in extraction.sentences if any(a in s.text for a in triggers["abbreviations"])}
     with_site_words = {s.index for s in gate(extraction.sentences, triggers["sites"])}
-    defined = defined_abbreviations(extraction.text)
+    raw = {s.index: _hits(s, stains) for s in extraction.sentences if s.index in with_tumour_words}
+    spelled = [(s.text[a:b], name) for s in extraction.sentences for a, b, name, abbr in raw.get(s.index, ()) if not abbr]
+    defined = defined_abbreviations(extraction.text, spelled)
     for sentence in extraction.sentences:
-        found = _histologies(sentence, stains, defined) if sentence.index in with_tumour_words else []
+        found = _histologies(sentence, raw[sentence.index], defined) if sentence.index in raw else []
         sites = _site_facts(sentence, found) if sentence.index in with_site_words else []
         # Sentences not about the patient (literature, generic, the source line) are kept as a fallback
         # only: the assembly reads them when the patient's own sentences name no histology or site.
