@@ -117,7 +117,7 @@ def histology_of_name(text: str) -> str | None:
     return names[match.lastgroup] if match else None
 
 
-_DEFINITION = re.compile(r"(?P<long>[A-Za-z][\w'’ -]{2,60}?)\s*\((?P<abbr>[A-Z][A-Za-z]{1,6})\)")
+_DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]{1,6})\)")  # "(MM)": the long form is the words before it
 
 
 def defined_abbreviations(text: str, spelled: list[tuple[str, str]] = ()) -> dict[str, str]:
@@ -126,7 +126,7 @@ def defined_abbreviations(text: str, spelled: list[tuple[str, str]] = ()) -> dic
     pattern, names, _ = _histology()
     found: dict[str, str] = {}
     for definition in _DEFINITION.finditer(text):
-        long = definition.group("long")
+        long = text[max(0, definition.start() - 60):definition.start()].rstrip()
         for start in (m.start() for m in re.finditer(r"(?<![\w-])[\w-]", long)):
             match = pattern.fullmatch(long, start)
             if match and match.lastgroup.startswith("h"):
@@ -170,8 +170,18 @@ def _histologies(sentence: Sentence, raw: list[tuple[int, int, str, bool]], defi
     return [fact("histology", name, sentence, start, end) for start, end, name in kept]
 
 
+@lru_cache(maxsize=1)
+def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    nouns = _sites()[2]
+    return (re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
+            re.compile(r"^\s*(?:of|in|from|arising\s+(?:in|from))\s+(?:the\s+)?(?:left\s+|right\s+)?$", re.IGNORECASE),
+            re.compile(rf"(?:{nouns})\s+(?:in|of|on|at|from)\s+(?:the\s+)?(?:left\s+|right\s+|upper\s+|lower\s+)*$",
+                       re.IGNORECASE))
+
+
 def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     site_rx, by_form, nouns = _sites()
+    qualifies, after_of, place_of = _ties()
     text = sentence.text
     out = []
     for match in site_rx.finditer(text):
@@ -183,18 +193,16 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
             continue
         tied = None
         # "[site] (mucinous) carcinoma", "jejunal GIST", "lung cancer", "hepatic lesion", "liver primary"
-        if re.match(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", after, re.IGNORECASE):
+        if qualifies.match(after):
             tied = "qualifies a tumour word"
         for h in histologies:
             rel_start, rel_end = h.start - sentence.start, h.end - sentence.start
-            if 0 <= match.start() - rel_end <= 20 and re.match(r"^\s*(?:of|in|from|arising\s+(?:in|from))\s+(?:the\s+)?(?:left\s+|right\s+)?$",
-                                                                text[rel_end:match.start()], re.IGNORECASE):
+            if 0 <= match.start() - rel_end <= 20 and after_of.match(text[rel_end:match.start()]):
                 tied = "after 'HISTOLOGY of'"
             if 0 <= rel_start - match.end() <= 25:
                 tied = "qualifies the histology"
         # "a mass in the left thigh ... from which leiomyosarcoma was diagnosed"
-        if re.search(rf"(?:{nouns})\s+(?:in|of|on|at|from)\s+(?:the\s+)?(?:left\s+|right\s+|upper\s+|lower\s+)*$", before,
-                     re.IGNORECASE):
+        if place_of.search(before[-80:]):
             tied = "place of a tumour word"
         if tied:
             out.append(fact("site", site, sentence, match.start(), match.end(), tie=tied))
