@@ -1,5 +1,5 @@
-"""Request bodies. A case travels as a JSON object and is validated by the case model itself
-(spinemets.casefile.case_from_data), so its problems read the same as on the command line."""
+"""Request bodies. A case is the case model itself, so the OpenAPI page documents every field, schemathesis
+generates real cases, and a problem reads as on the command line (field, value, allowed)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..case import Case
 
 # A clinical note is a few pages; 100,000 characters leaves room for a long discharge summary.
 MAX_NOTE_CHARS = 100_000
@@ -21,7 +23,7 @@ class Body(BaseModel):
 
 class NoteOrCase(Body):
     text: str | None = Field(None, min_length=1, max_length=MAX_NOTE_CHARS, description=NOTE_DOC)
-    case: dict[str, Any] | None = Field(None, description=CASE_DOC)
+    case: Case | None = Field(None, description=CASE_DOC)
 
     @model_validator(mode="after")
     def _one_input(self) -> "NoteOrCase":
@@ -46,7 +48,7 @@ class StoreCaseRequest(NoteOrCase):
 
 
 class UpdateCaseRequest(Body):
-    case: dict[str, Any] = Field(description=CASE_DOC)
+    case: Case = Field(description=CASE_DOC)
     title: str | None = Field(None, max_length=300)
 
 
@@ -69,7 +71,7 @@ Finite = Annotated[float, Field(allow_inf_nan=False)]
 class ScoreRequest(Body):
     """Either a case (the score is computed from its facts) or the table's items as a calculator."""
 
-    case: dict[str, Any] | None = Field(None, description=CASE_DOC)
+    case: Case | None = Field(None, description=CASE_DOC)
     level: str | None = Field(None, max_length=10, description="for SINS/ESCC: score this involved level")
     inputs: dict[str, Annotated[str, Field(max_length=200)]] | None = Field(
         None, description="calculator input: item -> option key ('a|b' when only that much is known)",

@@ -43,6 +43,8 @@ def _from_request_validation(exc: RequestValidationError) -> list[Problem]:
         if error.get("type") == "extra_forbidden":
             message = "unknown field"
         value = None if error.get("type") == "missing" else error.get("input")
+        if loc[:1] == ("body",) and len(loc) > 1:
+            loc = loc[1:]  # a body field is named as the caller wrote it: "case.lesions[0].level"
         problems.append(Problem(field=_loc_to_path(loc), value=value, allowed=_allowed_from(error), message=message))
     return problems
 

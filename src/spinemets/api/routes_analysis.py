@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path
 from .auth import require_token
 from .responses import PlainJSON
 from .models import AnalyzeRequest, ChemoPlanRequest, IhcRequest, RtPlanRequest, ScoreRequest, TextRequest
-from .running import analyze_note, run, validated_case
+from .running import run
 
 router = APIRouter(prefix="/v1", tags=["analysis"], dependencies=[Depends(require_token)])
 
@@ -35,11 +35,12 @@ def extract_route(body: TextRequest) -> PlainJSON:
 @router.post("/scores/{name}", summary="one published score, from a case or from its items (calculator)")
 def score_route(body: ScoreRequest, name: str = Path(max_length=40, examples=["sins"])) -> dict[str, Any]:
     from ..scores import calculate, score_case, score_level
-    from ..scores._engine import Context
+    from ..scores._engine import Context  # carries the named variants; score_case takes no other form
 
     if body.inputs is not None:
         return calculate(name, body.inputs, body.variants).to_json()
-    case = validated_case(body.case or {})
+    case = body.case
+    assert case is not None  # ScoreRequest allows exactly one of case and inputs
     if body.level is not None:
         return score_level(case, name, body.level).to_json()
     return score_case(case, name, Context(body.variants)).to_json()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..analysis import Analysis, analyze
+from ..analysis import Analysis, analyze, analyze_text
 from ..case import Case
 from ..casefile import case_from_data
 from ..errors import CaseFileError, Problem
@@ -19,14 +19,9 @@ def validated_case(data: dict[str, Any], field: str = "case") -> Case:
         raise CaseFileError(prefixed) from None
 
 
-def analyze_note(text: str, name: str | None = None) -> Analysis:
-    from .. import analysis
-
-    return analysis.analyze_text(text, name=name)
-
-
-def run(case: dict[str, Any] | None = None, text: str | None = None, name: str | None = None) -> Analysis:
+def run(case: Case | dict[str, Any] | None = None, text: str | None = None, name: str | None = None) -> Analysis:
+    """The analysis of a note, a validated case, or case data (the web form's) still to be validated."""
     if text is not None:
-        return analyze_note(text, name)
+        return analyze_text(text, name=name)
     assert case is not None
-    return analyze(validated_case(case))
+    return analyze(case if isinstance(case, Case) else validated_case(case))
