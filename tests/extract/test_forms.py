@@ -266,3 +266,20 @@ def test_performance_status(text: str, ecog: int | None, kps: int | None) -> Non
 
     performance = to_case(extract_text(text)).performance
     assert (performance.ecog, performance.kps) == (ecog, kps)
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("CT showed a lytic lesion with collapse of the odontoid process.", ["C2"]),
+    ("Osteolytic destruction of the second and third cervical vertebrae was seen.", ["C2", "C3"]),
+    ("Metastases involved the fifth to seventh thoracic vertebrae.", ["T5", "T6", "T7"]),
+])
+def test_named_and_coordinated_levels(text: str, levels: list[str]) -> None:
+    assert schema(text)["spinal_levels"] == levels
+
+
+def test_the_risks_of_a_treatment_are_not_the_treatment() -> None:
+    assert schema("The risks of external beam radiation therapy were judged too high.")["radiotherapy"] is None
+
+
+def test_a_clinical_history_of_a_patient_is_still_the_patients_age() -> None:
+    assert schema("We present a clinical history of a 67-year-old male with neck pain.")["age"] == 67

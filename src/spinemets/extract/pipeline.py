@@ -26,7 +26,7 @@ FACT_GROUP = "spinemets_facts"
 MAX_TEXT_CHARS = 1_000_000
 # Facts whose status ConText does not decide: a stain result carries its polarity in its value
 # ("negative for S-100" is a present finding of a negative stain), a level's role is decided by its own rules.
-_NO_CONTEXT = {"ihc", "intact"}
+_NO_CONTEXT = {"ihc", "intact", "age", "sex", "ecog", "kps"}  # "a clinical history of a 67-year-old" is no history
 _ASSERTIONS = (("is_family", "other_person"), ("is_negated", "negated"), ("is_hypothetical", "hypothetical"),
                ("is_uncertain", "hypothetical"), ("is_historical", "historical"))
 

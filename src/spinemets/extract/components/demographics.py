@@ -51,13 +51,13 @@ def find(extraction: Extraction) -> list[Fact]:
                 out.append(fact("sex", sex_of[match.group(0).lower()], sentence, match.start(), match.end()))
                 break
     if not any(f.key == "sex" for f in out):
-        # Pronouns decide only when they clearly agree (3 to 1 or better).
+        # Pronouns decide only when they agree: one sex only, or 3 to 1 or better.
         counts: dict[str, list[tuple]] = {}
         for sentence in sentences:
             for match in pronoun_rx.finditer(sentence.text):
                 counts.setdefault(pronoun_of[match.group(0).lower()], []).append((sentence, match))
         ranked = sorted(counts.items(), key=lambda kv: -len(kv[1]))
-        if ranked and len(ranked[0][1]) >= 2 and (len(ranked) == 1 or len(ranked[0][1]) >= 3 * len(ranked[1][1])):
+        if ranked and (len(ranked) == 1 or len(ranked[0][1]) >= 3 * len(ranked[1][1])):
             sentence, match = ranked[0][1][0]
             out.append(fact("sex", ranked[0][0], sentence, match.start(), match.end(), from_pronouns=True))
     return out

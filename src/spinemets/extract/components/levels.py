@@ -25,7 +25,10 @@ def _rules() -> dict:
             "ordinals": load("language")["ordinal_words"], "not_after": rx(data["not_after"]),
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
             "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
-            "region_words": tuple(data["triggers"]["ordinal"])}
+            "region_words": tuple(data["triggers"]["ordinal"]),
+            "named": re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{form})" for i, form in enumerate(data["named"])) + r")\b",
+                                re.IGNORECASE),
+            "named_levels": list(data["named"].values())}
 
 
 def _ordinal_number(word: str, ordinals: dict[str, int]) -> int:
@@ -73,6 +76,12 @@ def find(extraction: Extraction) -> list[Fact]:
             for level in levels:
                 out.append(fact("level", level.name, sentence, match.start(), match.end(), written=written,
                                 **({"excluded": why_not} if why_not else {})))
+        if any(w in sentence.lower for w in ("odontoid", "dens", "atlas", "coccyx")):
+            for match in rules["named"].finditer(text):
+                label = rules["named_levels"][int(match.lastgroup[1:])]
+                why_not = _excluded(text, match.start(), match.end(), match.group(0))
+                out.append(fact("level", label, sentence, match.start(), match.end(), written=match.group(0),
+                                **({"excluded": why_not} if why_not else {})))
         if not any(w in sentence.lower for w in rules["region_words"]):
             continue
         for match in rules["whole_region"].finditer(text):
@@ -83,10 +92,12 @@ def find(extraction: Extraction) -> list[Fact]:
                                 whole_region=True))
         for match in rules["ordinal"].finditer(text):
             prefix = rules["regions"][match.group("region").lower()]
-            number = _ordinal_number(match.group("ordinal"), rules["ordinals"])
+            # "second and third cervical vertebrae", "fifth to seventh thoracic": the anatomy parser reads the list
+            written = re.sub(r"[a-z0-9]+", lambda w: f"{prefix}{_ordinal_number(w.group(0), rules['ordinals'])}"
+                             if w.group(0) not in ("and", "to") else w.group(0), match.group("ordinal").lower())
             try:
-                levels = parse_levels(f"{prefix}{number}")
-            except LevelError:
+                levels = parse_levels(written)
+            except (LevelError, KeyError, ValueError):
                 continue
             why_not = _excluded(text, match.start(), match.end(), match.group(0))
             for level in levels:
