@@ -138,6 +138,8 @@ def test_reports_of_a_stored_case(client, owner, seed_data):
     pdf = client.get(f"/v1/cases/{case_id}/report.pdf", headers=owner)
     assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.content.startswith(b"%PDF-") and len(pdf.content) > 5000
+    actions = [e["action"] for e in client.get(f"/v1/cases/{case_id}/audit", headers=owner).json()["events"]]
+    assert actions == ["create", "report", "report"]
 
 
 def test_ihc_ranks_leiomyosarcoma_first_for_the_seed_stains(client, owner):

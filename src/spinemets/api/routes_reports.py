@@ -14,7 +14,7 @@ router = APIRouter(prefix="/v1/cases", tags=["reports"])
 
 
 def _latest_analysis(repo: Repository, owner: TokenRecord, case_id: uuid.UUID) -> dict:
-    records = repo.analyses(owner, str(case_id))
+    records = repo.analyses(owner, str(case_id), action="report")
     if not records:  # None: not this token's case; []: cannot happen, a stored case always has one
         raise HTTPException(404, "no such case for this token")
     return records[-1].analysis

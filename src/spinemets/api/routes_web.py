@@ -101,7 +101,7 @@ def case_view(request: Request, case_id: uuid.UUID, repo: Repository = Depends(r
     if owner is None:
         return _to_start()
     record = repo.get_case(owner, str(case_id))
-    history = repo.analyses(owner, str(case_id)) if record else None
+    history = repo.analyses(owner, str(case_id), action=None) if record else None  # one page view, one event
     if record is None or not history:
         return HTMLResponse(pages.not_found_page(owner.name), status_code=404)
     from ..report.html import render_fragment

@@ -222,12 +222,14 @@ class Repository:
             session.flush()
             return AnalysisRecord(row.id, case_id, _aware(row.created_at), version, analysis)
 
-    def analyses(self, owner: TokenRecord, case_id: str) -> list[AnalysisRecord] | None:
-        """The case's analyses, oldest first; None if the case is not this owner's."""
+    def analyses(self, owner: TokenRecord, case_id: str, *, action: str | None = "read"
+                 ) -> list[AnalysisRecord] | None:
+        """The case's analyses, oldest first; None if the case is not this owner's. Audited as `action`."""
         with self._session() as session, session.begin():
             if self._owned(session, owner, case_id) is None:
                 return None
-            self._audit(session, owner, "read", case_id)
+            if action is not None:
+                self._audit(session, owner, action, case_id)
             rows = session.scalars(select(StoredAnalysis).where(StoredAnalysis.case_id == case_id)
                                    .order_by(StoredAnalysis.id))
             return [AnalysisRecord(r.id, r.case_id, _aware(r.created_at), r.spinemets_version, r.analysis_json)
