@@ -49,9 +49,17 @@ def clean_text(text: str, *, kind: str | None = None) -> str:
         text = _ENTITY.sub(_entity, text)
     elif "<sup>" in text or "<sub>" in text or "<i>" in text:  # inline markup in plain text
         text = _TAG.sub(_blank, text)
-    if kind in (None, "markdown"):
+    if kind == "markdown" or (kind is None and _looks_like_markdown(text)):
         text = _MARKDOWN.sub(lambda m: " " * len(m.group(0)), text)
-    return _ODD_SPACE.sub(" ", text)
+    if not text.isascii():
+        text = _ODD_SPACE.sub(" ", text)
+    return text
+
+
+def _looks_like_markdown(text: str) -> bool:
+    # Cheap tests first: most notes hold none of Markdown's marks, and the markup regex is slow on long text.
+    return "**" in text or "__" in text or "`" in text or "\n#" in text or text.startswith("#") or "\n> " in text \
+        or "\n- " in text or "\n* " in text
 
 
 def number(text: str) -> float | None:

@@ -69,7 +69,7 @@ def nlp() -> Any:
 
     @Language.component("spinemets_sentences")
     def _sentences(doc: Doc) -> Doc:
-        text = doc.text  # rebuilt from the tokens on every access: read once
+        text = doc.user_data.pop("spinemets_text", None) or doc.text  # doc.text is rebuilt from the tokens
         extraction = Extraction(text=text)
         extraction.sentences = sentences(text)
         extraction.anchor = presentation_anchor(text, extraction.sentences)
@@ -195,7 +195,13 @@ def extract_texts(texts: Iterable[str], names: Iterable[str | None] | None = Non
     pipeline = nlp()
     from spacy.tokens import Doc  # noqa: F401  (the extension is registered by nlp())
 
-    for original, doc, name in zip(texts, pipeline.pipe(prepared, batch_size=batch_size), names):
+    def docs() -> Iterator[Any]:
+        for text in prepared:
+            doc = pipeline.make_doc(text)
+            doc.user_data["spinemets_text"] = text
+            yield doc
+
+    for original, doc, name in zip(texts, pipeline.pipe(docs(), batch_size=batch_size), names):
         extraction: Extraction = doc._.spinemets
         extraction.text = original
         extraction.name = name

@@ -4,6 +4,7 @@ lungs', 'multiple lymph node metastases'). The organ of the primary is not a met
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
@@ -46,13 +47,15 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def _in_windows(pattern: re.Pattern[str], sentence, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Matches starting at word starts inside the windows (a search would try every character)."""
     found, last_end = [], -1
-    for start in word_starts(sentence):
-        if start < last_end or not any(low <= start < high for low, high in windows):
-            continue
-        match = pattern.match(sentence.text, start)
-        if match:
-            found.append(match)
-            last_end = match.end()
+    starts = word_starts(sentence)
+    for low, high in windows:
+        for start in starts[bisect_left(starts, low):bisect_left(starts, high)]:
+            if start < last_end:
+                continue
+            match = pattern.match(sentence.text, start)
+            if match:
+                found.append(match)
+                last_end = match.end()
     return found
 
 

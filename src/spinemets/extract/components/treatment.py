@@ -15,6 +15,7 @@ from ..facts import Extraction, Fact, Sentence
 from ..normalize import dose_gy, number
 from ._util import fact, gate, matches, patient_sentences
 
+_WORD = re.compile(r"[a-z0-9]+")
 _DOSE_PER_COURSE_MAX_GY = 100.0  # above this a "total" is not one course (or not a dose at all)
 _DAYS = re.compile(r"\bdays?\s+(?P<first>\d{1,2})\s*(?:(?:to|-|–|through)\s*(?P<last>\d{1,2})|(?P<rest>(?:\s*(?:,|and)\s*\d{1,2})+))?",
                    re.IGNORECASE)
@@ -155,7 +156,8 @@ def find(extraction: Extraction) -> list[Fact]:
                         **_timing(extraction, sentence, match.start())))
     # ~150 agent names: find which occur in the text at all (fast substring tests) before any regex runs.
     text_lower = extraction.text.lower()
-    present = [form for form in rules["agent_forms"] if form in text_lower]
+    words = set(_WORD.findall(text_lower))
+    present = [form for form in rules["agent_forms"] if (form in words if form.isalnum() else form in text_lower)]
     with_agents = gate(sentences, present) if present else []
     for sentence, match in matches(rules["agents"], with_agents):
         generic = rules["agent_forms"][match.group(0).lower()]
