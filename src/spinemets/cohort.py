@@ -475,10 +475,14 @@ class _ItemTable:
 
     columns: list[str]
     sizes: list[int]
-    low: np.ndarray
+    low: np.ndarray  # whole points (every published table here has whole points; checked when filled)
     high: np.ndarray
+    known: np.ndarray  # computed already
     error: dict[int, str] = field(default_factory=dict)
     results: dict[int, Any] = field(default_factory=dict)  # whole results, for grade scores
+
+    def packed(self) -> np.ndarray:
+        return (self.low.astype(np.int32) << 16) + self.high
 
 
 class CohortScorer:
@@ -489,6 +493,7 @@ class CohortScorer:
         Context(self.variants)  # unknown variant names fail here, before any data is read
         self._primary_class: dict[Any, int] = {None: 0}  # catalogue class tuple -> code
         self._primary_pair: list[tuple[Any, Any]] = [(None, None)]  # code -> a representative (histology, site)
+        self._pair_class: dict[tuple[Any, Any], int] = {}  # (histology, site) text -> code, looked up once
         self._tables: dict[tuple[str, str], _ItemTable] = {}
         self.combinations_evaluated = 0
 
@@ -523,31 +528,25 @@ class CohortScorer:
 
     def _primary_codes(self, frame: pl.DataFrame) -> np.ndarray:
         """One code per catalogue class (what the scores read of a histology and site), per row."""
-        n = frame.height
-        if "histology" not in frame.columns and "site" not in frame.columns:
-            return np.zeros(n, dtype=np.int64)
-        def text(name: str) -> pl.Expr:  # blank is not stated; 'unknown' stays (an unknown primary is a finding)
-            if name not in frame.columns:
-                return pl.lit(None, pl.String).alias(name)
-            stripped = pl.col(name).cast(pl.String)
-            return pl.when(stripped.str.strip_chars() == "").then(None).otherwise(stripped).alias(name)
-
-        pairs = frame.select(text("histology"), text("site"))
-        distinct = pairs.unique()
-        codes = []
-        for histology, site in distinct.rows():
-            entry = lookup(histology, site)
+        histology, histologies = _small_codes(frame, "histology")
+        site, sites = _small_codes(frame, "site")
+        pair_class = np.zeros((len(histologies), len(sites)), dtype=np.int32)
+        present = np.flatnonzero(np.bincount(histology * len(sites) + site, minlength=pair_class.size))
+        for pair in present:
+            h, t = divmod(int(pair), len(sites))
+            if (histologies[h], sites[t]) in self._pair_class:
+                pair_class[h, t] = self._pair_class[(histologies[h], sites[t])]
+                continue
+            entry = lookup(histologies[h], sites[t])
             key = None if entry is None else tuple(getattr(entry, name) for name in _CLASS_FIELDS)
             if key not in self._primary_class:
                 if len(self._primary_class) >= PRIMARY_RADIX:
-                    raise InputError([Problem(field="histology", value=histology, allowed="the catalogue's classes",
-                                              message="too many distinct classes")])
+                    raise InputError([Problem(field="histology", value=histologies[h], allowed="the catalogue's "
+                                              "classes", message="too many distinct classes")])
                 self._primary_class[key] = len(self._primary_class)
-                self._primary_pair.append((histology, site))
-            codes.append(self._primary_class[key])
-        mapped = pairs.join(distinct.with_columns(pl.Series("code", codes, dtype=pl.Int64)),
-                            on=["histology", "site"], how="left", nulls_equal=True, maintain_order="left")
-        return mapped["code"].to_numpy()
+                self._primary_pair.append((histologies[h], sites[t]))
+            pair_class[h, t] = self._pair_class[(histologies[h], sites[t])] = self._primary_class[key]
+        return pair_class[histology, site]
 
     def _keys(self, codes: dict[str, np.ndarray], names: list[str], sizes: list[int]) -> np.ndarray:
         """Mixed-radix key of each row's codes for these columns (shared by the items that read them)."""
@@ -566,10 +565,11 @@ class CohortScorer:
         domain = int(np.prod(sizes))
         table = self._tables.get((key, item))
         if table is None:
-            table = _ItemTable(names, sizes, np.full(domain, np.nan), np.full(domain, np.nan))
+            table = _ItemTable(names, sizes, np.zeros(domain, np.int16), np.zeros(domain, np.int16),
+                               np.zeros(domain, bool))
             self._tables[(key, item)] = table
         keys, present = self._keys(codes, names, sizes)
-        for code_key in present[np.isnan(table.low[present])]:
+        for code_key in present[~table.known[present]]:
             code_key = int(code_key)
             if code_key in table.error:
                 continue
@@ -579,11 +579,13 @@ class CohortScorer:
                 shown = [("histology, site" if n == "primary" else n) for n in names]
                 table.error[code_key] = f"{', '.join(shown)}: " + "; ".join(p.message for p in exc.problems)
                 continue
+            table.known[code_key] = True
             if grade:
                 table.results[code_key] = result
-                table.low[code_key] = table.high[code_key] = 0
             else:
                 possible = next(i for i in result.items if i.item == item).possible
+                if any(float(p) != int(p) for p in possible):
+                    raise RuntimeError(f"{key}.{item}: the cohort path assumes whole points, got {possible}")
                 table.low[code_key], table.high[code_key] = min(possible), max(possible)
         return table, keys
 
@@ -595,6 +597,7 @@ class CohortScorer:
         codes["primary"] = self._primary_codes(frame)
         self._key_cache: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
         reasons = np.full(frame.height, None, dtype=object)
+        self._ranges: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         out: dict[str, Any] = {}
         if "id" in frame.columns:
             out["id"] = frame["id"].cast(pl.String)
@@ -604,9 +607,16 @@ class CohortScorer:
                 continue
             if table.is_grade:
                 out.update(self._grade_columns(key, table, codes, reasons))
-            else:
-                out.update(self._point_columns(key, table, codes, out, reasons))
-        return pl.DataFrame(out), reasons
+                continue
+            self._point_columns(key, table, codes, reasons)
+            low, high = self._ranges[key]
+            out[f"{key}_total"] = pl.Series(f"{key}_total", low)
+            out[f"{key}_min"], out[f"{key}_max"] = pl.Series(low), pl.Series(high)
+            out[f"{key}_category"] = _strata_labels(table, low, high)
+        scored = pl.DataFrame(out).with_columns(  # a total only where the range is one value
+            pl.when(pl.col(f"{key}_min") == pl.col(f"{key}_max")).then(pl.col(f"{key}_total")).alias(f"{key}_total")
+            for key in self._ranges)
+        return scored, reasons
 
     def _note_errors(self, item: _ItemTable, keys: np.ndarray, reasons: np.ndarray) -> None:
         if not item.error:
@@ -618,44 +628,41 @@ class CohortScorer:
         hit = np.flatnonzero((row_message < len(item.error)) & (reasons == None))  # noqa: E711
         reasons[hit] = messages[row_message[hit]]
 
-    def _point_columns(self, key: str, table, codes: dict[str, np.ndarray], done: dict[str, Any],
-                       reasons: np.ndarray) -> dict[str, pl.Series]:
-        n = len(reasons)
-        low, high = np.zeros(n), np.zeros(n)
+    def _point_columns(self, key: str, table, codes: dict[str, np.ndarray], reasons: np.ndarray) -> None:
+        """The [min, max] of a points score per row, from its items' possible points (int16 throughout)."""
+        # low and high travel packed in one int32 (low * 2**16 + high): one gather and one add per item.
+        # Totals stay far below 2**15, so the halves never carry into each other.
+        packed = np.zeros(len(reasons), np.int32)
         for item in table.items:
             deps = ITEM_COLUMNS[key][item.key]
             if deps[0].startswith("@"):  # an item read from another score's range (NESMS: modified Bauer)
-                lo_i, hi_i = self._derived(key, item.key, deps[0][1:], done)
+                lo_i, hi_i = self._derived(key, item.key, deps[0][1:])
+                packed += (lo_i.astype(np.int32) << 16) + hi_i
             else:
                 cached, keys = self._item(key, item.key, codes, grade=False)
-                lo_i, hi_i = cached.low[keys], cached.high[keys]
+                packed += cached.packed()[keys]
                 self._note_errors(cached, keys, reasons)
-            low += lo_i
-            high += hi_i
+        low, high = (packed >> 16).astype(np.int16), (packed & 0xFFFF).astype(np.int16)
         cap = _cap(table, self.variants)
         if cap is not None:
-            low, high = np.minimum(low, cap), np.minimum(high, cap)
-        total = np.where(low == high, low, np.nan)
-        return {f"{key}_total": pl.Series(total, nan_to_null=True), f"{key}_min": pl.Series(low, nan_to_null=True),
-                f"{key}_max": pl.Series(high, nan_to_null=True), f"{key}_category": _strata_labels(table, low, high)}
+            np.minimum(low, int(cap), out=low)
+            np.minimum(high, int(cap), out=high)
+        self._ranges[key] = (low, high)
 
-    def _derived(self, key: str, item: str, source: str, done: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    def _derived(self, key: str, item: str, source: str) -> tuple[np.ndarray, np.ndarray]:
         """NESMS's modified-Bauer item, from the modified Bauer range already computed for the same rows."""
         from .scores.nesms import modified_bauer_options
 
         points = {o.key: o.points for o in score_table(key).item(item).options}
-        src = score_table(source)
-        top = int(src.range[1]) + 1
-        lows, highs = np.full(top * top, np.nan), np.full(top * top, np.nan)
+        top = int(score_table(source).range[1]) + 1
+        lows, highs = np.zeros(top * top, np.int16), np.zeros(top * top, np.int16)
         for lo in range(top):
             for hi in range(lo, top):
                 chosen = [points[o] for o in modified_bauer_options(lo, hi)]
                 lows[lo * top + hi], highs[lo * top + hi] = min(chosen), max(chosen)
-        src_low = done[f"{source}_min"].to_numpy()
-        src_high = done[f"{source}_max"].to_numpy()
-        ok = ~(np.isnan(src_low) | np.isnan(src_high))
-        index = np.where(ok, np.nan_to_num(src_low).astype(np.int64) * top + np.nan_to_num(src_high).astype(np.int64), 0)
-        return np.where(ok, lows[index], np.nan), np.where(ok, highs[index], np.nan)
+        src_low, src_high = self._ranges[source]
+        index = src_low.astype(np.int32) * top + src_high
+        return lows[index], highs[index]
 
     def _grade_columns(self, key: str, table, codes: dict[str, np.ndarray], reasons: np.ndarray) -> dict[str, pl.Series]:
         item = table.items[0].key
@@ -666,12 +673,33 @@ class CohortScorer:
         index_of = np.full(len(cached.low), len(distinct), dtype=np.int64)
         index_of[distinct] = np.arange(len(distinct))
         index = index_of[keys]
+        grades = pl.Enum(list(table.items[0].option_keys))
+        categories = pl.Enum(list(dict.fromkeys(o.category for o in table.items[0].options if o.category)))
         cols = {}
-        for suffix, read in (("total", lambda r: r.total), ("min", lambda r: r.range[0]),
-                             ("max", lambda r: r.range[1]), ("category", lambda r: r.category)):
-            values = pl.Series([read(cached.results[k]) for k in distinct] + [None], dtype=pl.String)
+        for suffix, read, dtype in (("total", lambda r: r.total, grades), ("min", lambda r: r.range[0], grades),
+                                    ("max", lambda r: r.range[1], grades),
+                                    ("category", lambda r: r.category, categories)):
+            values = pl.Series([read(cached.results[k]) for k in distinct] + [None], dtype=dtype)
             cols[f"{key}_{suffix}"] = values.gather(index)
         return cols
+
+
+def _small_codes(frame: pl.DataFrame, name: str) -> tuple[np.ndarray, list[str | None]]:
+    """A text column as small integer codes (0: blank or absent) and the text of each code; blank is not
+    stated, while 'unknown' stays text (an unknown primary is a finding)."""
+    if name not in frame.columns:
+        return np.zeros(frame.height, dtype=np.int32), [None]
+    series = frame[name]
+    if isinstance(series.dtype, pl.Enum):
+        values: list[str | None] = [None, *series.dtype.categories]
+        codes = series.to_physical().cast(pl.Int32) + 1
+    else:
+        series = series.cast(pl.String)
+        distinct = [v for v in series.drop_nulls().unique().to_list()]
+        values = [None, *distinct]
+        codes = series.replace_strict({v: i + 1 for i, v in enumerate(distinct)}, default=0, return_dtype=pl.Int32)
+    values = [None if v is None or not v.strip() else v for v in values]
+    return codes.fill_null(0).to_numpy(), values
 
 
 def _cap(table, variants: dict[str, str]) -> float | None:
@@ -686,17 +714,16 @@ def _strata_labels(table, low: np.ndarray, high: np.ndarray) -> pl.Series:
     strata = list(table.strata)
     none = len(strata)
     first, last = int(table.range[0]), int(table.range[1])
-    stratum_of = np.full(last - first + 2, none, dtype=np.int16)  # last slot: not a whole in-range total
+    stratum_of = np.full(last - first + 1, none, dtype=np.int16)
     for total in range(first, last + 1):
         stratum_of[total - first] = next((i for i, s in enumerate(strata) if s.min <= total <= s.max), none)
-
-    def index(x: np.ndarray) -> np.ndarray:
-        whole = np.isfinite(x) & (x == np.round(x)) & (x >= first) & (x <= last)
-        return stratum_of[np.where(whole, np.nan_to_num(x) - first, last - first + 1).astype(np.int32)]
-
-    lo_idx, hi_idx = index(low), index(high)
-    names = pl.Series([*(s.category for s in strata), None], dtype=pl.String)
-    return names.gather(np.where(lo_idx == hi_idx, lo_idx, none))
+    span = last - first + 1
+    both = np.where(stratum_of[:, None] == stratum_of[None, :], stratum_of[:, None], none).astype(np.int16)
+    index = both.reshape(-1)[(np.clip(low, first, last) - first).astype(np.int32) * span
+                             + (np.clip(high, first, last) - first)]
+    labels = [s.category for s in strata]
+    names = pl.Series([*labels, None], dtype=pl.Enum(list(dict.fromkeys(labels))))
+    return names.gather(index)
 
 
 # --- reading, checking and writing cohort files ------------------------------------------------------------
