@@ -283,3 +283,25 @@ def test_the_risks_of_a_treatment_are_not_the_treatment() -> None:
 
 def test_a_clinical_history_of_a_patient_is_still_the_patients_age() -> None:
     assert schema("We present a clinical history of a 67-year-old male with neck pain.")["age"] == 67
+
+
+def test_an_abbreviation_defined_as_something_else_is_not_a_tumour() -> None:
+    out = schema("Spinal cord compression (SCC) is an emergency. A 71-year-old man had SCC at T9 and prostate cancer.")
+    assert out["primary_tumor"] == "carcinoma" and out["primary_site"] == "prostate"
+    assert out["cord_compression"] is True
+
+
+def test_cord_signal_levels_are_not_tumour_levels() -> None:
+    text = "Epidural tumour at T7 and T8 caused complete CSF effacement, with high T2 cord signal above (T6)."
+    out = schema(text)
+    assert out["spinal_levels"] == ["T7", "T8"] and out["cord_compression"] is True
+
+
+def test_paralysis_is_a_deficit() -> None:
+    assert schema("Bilateral lower limb paralysis for one week.")["neuro_deficit"] is True
+
+
+def test_doses_from_a_literature_review_are_not_the_patients() -> None:
+    out = schema("He received palliative radiotherapy. Prognostic factors in the literature included a longer "
+                 "course of RT (10 fractions of 2 Gy).")
+    assert out["radiotherapy"] is True and out["rt_total_dose_gy"] is None

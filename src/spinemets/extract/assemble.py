@@ -52,7 +52,10 @@ def choose_site(facts: list[Fact], histology: str | None) -> Fact | str | None:
     if histology and histology_info(histology).get("no_site"):
         return None
     usable = [f for f in facts if f.assertion in _DISEASE_STATUSES]
-    for pool in ([f for f in usable if "fallback" not in f.detail], usable):
+    # Outside the patient's own sentences, only a site written with the patient's histology counts
+    # ("spinal metastases from uterine LMS" in the background of an LMS case, not "breast or prostate cancer").
+    tied = [f for f in usable if "fallback" in f.detail and histology and f.detail.get("histology") == histology]
+    for pool in ([f for f in usable if "fallback" not in f.detail], tied):
         if pool:
             counts = Counter(f.value for f in pool)
             best = max(counts, key=lambda site: (counts[site], -min(f.start for f in pool if f.value == site)))

@@ -117,6 +117,7 @@ def histology_of_name(text: str) -> str | None:
     return names[match.lastgroup] if match else None
 
 
+NOT_A_HISTOLOGY = ""  # an abbreviation the text defines as something else ("spinal cord compression (SCC)")
 _DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]{1,6})\)")  # "(MM)": the long form is the words before it
 
 
@@ -127,11 +128,18 @@ def defined_abbreviations(text: str, spelled: list[tuple[str, str]] = ()) -> dic
     found: dict[str, str] = {}
     for definition in _DEFINITION.finditer(text):
         long = text[max(0, definition.start() - 60):definition.start()].rstrip()
+        abbreviation = definition.group("abbr")
         for start in (m.start() for m in re.finditer(r"(?<![\w-])[\w-]", long)):
             match = pattern.fullmatch(long, start)
             if match and match.lastgroup.startswith("h"):
-                found.setdefault(definition.group("abbr"), names[match.lastgroup])
+                found.setdefault(abbreviation, names[match.lastgroup])
                 break
+        else:
+            # "spinal cord compression (SCC)": defined here as something that is not a tumour, if its words'
+            # initials spell it
+            words = re.findall(r"[A-Za-z]+", long)[-len(abbreviation):]
+            if "".join(w[0] for w in words).upper() == abbreviation.upper():
+                found.setdefault(abbreviation, NOT_A_HISTOLOGY)
     # Undefined but spelled out elsewhere in the text: an abbreviation is the initials of a name the text uses
     # ("malignant melanoma ... MM").
     for written, name in spelled:
@@ -159,6 +167,8 @@ def _histologies(sentence: Sentence, raw: list[tuple[int, int, str, bool]], defi
     for start, end, name, abbreviation in raw:
         if abbreviation:
             name = defined.get(sentence.text[start:end], name)
+            if name == NOT_A_HISTOLOGY:
+                continue
         hits.append((start, end, name))
     # Keep the longest name at each place ("hepatocellular carcinoma", not also "carcinoma" inside it).
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -191,21 +201,22 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
         before, after = text[:match.start()], text[match.end():]
         if _METASTATIC_AFTER.match(after) or _METASTATIC_BEFORE.search(before):
             continue
-        tied = None
+        tied, histology = None, None
         # "[site] (mucinous) carcinoma", "jejunal GIST", "lung cancer", "hepatic lesion", "liver primary"
         if qualifies.match(after):
             tied = "qualifies a tumour word"
         for h in histologies:
             rel_start, rel_end = h.start - sentence.start, h.end - sentence.start
             if 0 <= match.start() - rel_end <= 20 and after_of.match(text[rel_end:match.start()]):
-                tied = "after 'HISTOLOGY of'"
+                tied, histology = "after 'HISTOLOGY of'", h.value
             if 0 <= rel_start - match.end() <= 25:
-                tied = "qualifies the histology"
+                tied, histology = "qualifies the histology", h.value
         # "a mass in the left thigh ... from which leiomyosarcoma was diagnosed"
         if place_of.search(before[-80:]):
             tied = "place of a tumour word"
         if tied:
-            out.append(fact("site", site, sentence, match.start(), match.end(), tie=tied))
+            out.append(fact("site", site, sentence, match.start(), match.end(), tie=tied,
+                            **({"histology": histology} if histology else {})))
     return out
 
 
