@@ -305,3 +305,25 @@ def test_doses_from_a_literature_review_are_not_the_patients() -> None:
     out = schema("He received palliative radiotherapy. Prognostic factors in the literature included a longer "
                  "course of RT (10 fractions of 2 Gy).")
     assert out["radiotherapy"] is True and out["rt_total_dose_gy"] is None
+
+
+def test_signs_in_parentheses_each_govern_their_own_marker() -> None:
+    out = schema("Immunohistochemistry demonstrated cytokeratins (CK) (−), Cluster of Differentiation (CD) 138 (+), "
+                 "Kappa light chain (−), Lambda light chain (+), and CD 20 (−).")
+    assert sorted(out["ihc_positive"]) == ["CD138", "Lambda light chain"]
+    assert sorted(out["ihc_negative"]) == ["CD20", "Kappa light chain", "cytokeratin"]
+
+
+def test_a_mean_age_is_not_the_patients_age() -> None:
+    assert schema("The disease occurs in older people (mean age: 55 years). We report a 35-year-old man.")["age"] == 35
+
+
+def test_a_fracture_without_a_level_belongs_to_the_only_involved_vertebra() -> None:
+    out = schema("A plasmacytoma of the fourth lumbar vertebra was found. He had pain from a pathologic fracture.")
+    assert out["fracture_levels"] == ["L4"]
+
+
+def test_a_general_statement_opening_with_when_is_not_the_patient() -> None:
+    out = schema("When the lesion compresses the cord, surgery is performed before radiotherapy. "
+                 "A 56-year-old patient with a T8 fracture received radiotherapy.")
+    assert out["surgery"] is None and out["radiotherapy"] is True

@@ -108,6 +108,8 @@ def to_schema(extraction: Extraction) -> dict[str, Any]:
     fracture_levels = {v for f in fractures for v in f.value}
     involved = {f.value for f in extraction.of("level") if f.assertion in _DISEASE_STATUSES
                 and "excluded" not in f.detail}
+    if any(not f.value for f in fractures) and not fracture_levels and len(involved) == 1:
+        fracture_levels = set(involved)  # "a pathologic fracture" in a case with one involved vertebra
     out["spinal_levels"] = _levels(involved | fracture_levels)
     out["fracture_levels"] = _levels(fracture_levels)
 

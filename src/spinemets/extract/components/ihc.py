@@ -65,7 +65,9 @@ def _marker_name(item: str) -> str | None:
         return None
     if not as_stain and histology_of_name(item):
         return None  # "positive for HCC" names the diagnosis, not a stain
-    return item if rules["shape"].match(item) else None
+    if not rules["shape"].match(item):
+        return None
+    return re.sub(r"^(CD|CK)[\s-]+(\d)", r"\1\2", item)  # "CD 20" is written CD20
 
 
 def _expand(piece: str) -> list[str]:
@@ -95,6 +97,10 @@ def _items_forward(text: str) -> list[tuple[str, int, int]]:
     for piece in _SPLIT.split(segment):
         offset = segment.find(piece, position) if piece else position
         position = offset + len(piece)
+        if _BARE_POLARITY.search(piece):
+            break  # "... and negative for CK20": another list starts here
+        if re.search(r"\(\s*[+−–-]\s*\)|\+\s*$", piece):
+            continue  # "CK (−)" carries its own sign: read by the trailing-sign rule, not this list
         names = _marker_names(piece)
         if not names:
             if items:  # the list has ended at the first piece that is not a marker
