@@ -327,3 +327,18 @@ def test_a_general_statement_opening_with_when_is_not_the_patient() -> None:
     out = schema("When the lesion compresses the cord, surgery is performed before radiotherapy. "
                  "A 56-year-old patient with a T8 fracture received radiotherapy.")
     assert out["surgery"] is None and out["radiotherapy"] is True
+
+
+def test_died_after_a_time_is_follow_up() -> None:
+    assert schema("He died after 14 months due to tumour progression.")["follow_up_months"] == 14
+
+
+def test_a_list_of_organs_before_another_histology_is_not_its_site() -> None:
+    out = schema("Spinal metastases most often come from the lung, breast, and prostate, renal cell carcinoma rarely. "
+                 "A 47-year-old man had an RCC metastasis at C6.")
+    assert out["primary_site"] == "kidney"
+
+
+def test_negation_does_not_reach_past_a_short_scope() -> None:
+    out = schema("In the patient without neurological deficit, a pathologic vertebral collapse was found at C6.")
+    assert out["fracture_levels"] == ["C6"] and out["neuro_deficit"] is False

@@ -118,6 +118,7 @@ def histology_of_name(text: str) -> str | None:
 
 
 NOT_A_HISTOLOGY = ""  # an abbreviation the text defines as something else ("spinal cord compression (SCC)")
+_ADJACENT = re.compile(r"[\s-]*(?:[A-Za-z-]+\s+){0,2}")  # "jejunal GIST", "gastric mucinous adenocarcinoma"
 _DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]{1,6})\)")  # "(MM)": the long form is the words before it
 
 
@@ -209,7 +210,7 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
             rel_start, rel_end = h.start - sentence.start, h.end - sentence.start
             if 0 <= match.start() - rel_end <= 20 and after_of.match(text[rel_end:match.start()]):
                 tied, histology = "after 'HISTOLOGY of'", h.value
-            if 0 <= rel_start - match.end() <= 25:
+            if 0 <= rel_start - match.end() <= 25 and _ADJACENT.fullmatch(text[match.end():rel_start]):
                 tied, histology = "qualifies the histology", h.value
         # "a mass in the left thigh ... from which leiomyosarcoma was diagnosed"
         if place_of.search(before[-80:]):
