@@ -166,6 +166,13 @@ def create_app(settings: Settings | None = None, repository: Repository | None =
     return app
 
 
+def configure_logging(level: str) -> None:
+    """The service's log format; called by `spinemets serve` and by each worker process it starts."""
+    logging.basicConfig(level=level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+
 def app_from_env() -> FastAPI:
     """The app as each server worker process builds it: settings from the environment (see settings.py)."""
-    return create_app(Settings.from_env())
+    settings = Settings.from_env()
+    configure_logging(settings.log_level)
+    return create_app(settings)

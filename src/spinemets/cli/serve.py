@@ -24,7 +24,7 @@ def serve(
         from ..api.settings import Settings
 
         settings = Settings.from_env(host=host, port=port, workers=workers)
-        from ..api.app import create_app
+        from ..api.app import configure_logging, create_app
         from ..store.migrate import upgrade
         from ..store.database import open_engine
 
@@ -33,11 +33,9 @@ def serve(
         upgrade(engine)
         engine.dispose()
         application = create_app(settings) if settings.workers == 1 else None
-    import logging
-
     import uvicorn
 
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    configure_logging(settings.log_level)
     err.print(f"spinemets serving on http://{settings.host}:{settings.port} with {settings.workers} worker(s) "
               f"(database: {settings.database_url.split('://', 1)[0]})", highlight=False)
     # uvicorn's access log would print query strings; our own request log prints method, path and status only.
