@@ -342,3 +342,7 @@ def test_a_list_of_organs_before_another_histology_is_not_its_site() -> None:
 def test_negation_does_not_reach_past_a_short_scope() -> None:
     out = schema("In the patient without neurological deficit, a pathologic vertebral collapse was found at C6.")
     assert out["fracture_levels"] == ["C6"] and out["neuro_deficit"] is False
+
+
+def test_stabilization_of_symptoms_is_not_an_operation() -> None:
+    assert schema("Radiotherapy was given to C6, achieving stabilization of symptoms.")["surgery"] is None
