@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 from spinemets.analysis import analyze_path
-from spinemets.casefile import load_case
 from spinemets.report.html import render_document
 from spinemets.report.spine_svg import spine_svg
 from tests.conftest import EXAMPLES, SEED_CASE

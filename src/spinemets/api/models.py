@@ -4,7 +4,7 @@ generates real cases, and a problem reads as on the command line (field, value, 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
