@@ -1,32 +1,37 @@
-"""The extraction pipeline: a blank spaCy English tokenizer, our rule-based sentence splitter, our fact
-components, and medspaCy's ConText (with our rules, patterns/context.yaml) for negation, history,
-hypothetical and other-person status. Built once per process, lazily; spaCy and medspaCy load only here.
+"""The extraction pipeline: our rule-based sentences and sections, our fact components, then spaCy's English
+tokenizer and medspaCy's ConText (with our rules, patterns/context.yaml) for negation, history, hypothesis
+and other-person status. Built once per process, lazily; spaCy and medspaCy load only here.
 
-    extract_text(text) -> Extraction            one text
-    extract_texts(texts) -> Iterator[Extraction]  many, batched through nlp.pipe
+    extract_text(text) -> Extraction              one text
+    extract_texts(texts) -> Iterator[Extraction]  many, in batches
+
+Why spaCy sees sentences, not whole texts: ConText's scope never leaves a sentence, and only sentences that
+hold both a fact and a ConText cue can change a fact's status. Tokenizing those sentences alone (in batches,
+through `tokenizer.pipe`) gives the same statuses as tokenizing the whole text and saves most of the
+tokenizer's and the span bookkeeping's time (bench/bench_extract.py, docs/adr/0007-extraction-pipeline.md).
 """
 
 from __future__ import annotations
 
 import logging
 import warnings
-from bisect import bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError, Problem
 from ._data import load
 from .components import ordered
-from .facts import Extraction, Fact
+from .facts import Extraction, Fact, Sentence
 from .normalize import clean_text
 from .sentences import presentation_anchor, sentences
 
-FACT_GROUP = "spinemets_facts"
 # A case report is a few kilobytes; past this the text is not one case, and reading it would take long.
 MAX_TEXT_CHARS = 1_000_000
 # Facts whose status ConText does not decide: a stain result carries its polarity in its value
-# ("negative for S-100" is a present finding of a negative stain), a level's role is decided by its own rules.
-_NO_CONTEXT = {"ihc", "intact", "age", "sex", "ecog", "kps"}  # "a clinical history of a 67-year-old" is no history
+# ("negative for S-100" is a present finding of a negative stain); demographics and performance status are
+# the patient's whatever words surround them ("a clinical history of a 67-year-old").
+_NO_CONTEXT = {"ihc", "intact", "age", "sex", "ecog", "kps"}
 _ASSERTIONS = (("is_family", "other_person"), ("is_negated", "negated"), ("is_hypothetical", "hypothetical"),
                ("is_uncertain", "hypothetical"), ("is_historical", "historical"))
 
@@ -50,109 +55,79 @@ def _context_literals() -> tuple[str, ...]:
     return tuple(r["literal"].lower() for r in load("context")["rules"] if r["category"] != "TERMINATE")
 
 
+@dataclass
+class _Context:
+    """spaCy's blank English pipeline (tokenizer and vocabulary) and medspaCy's ConText with our rules."""
+
+    nlp: Any
+    context: Any
+    matcher: Any
+    modifier: Any  # medspacy.context.ConTextModifier
+    graph: Any  # medspacy.context.context_graph.ConTextGraph
+    sent_start: int  # spacy.attrs.SENT_START
+
+
 @lru_cache(maxsize=1)
-def nlp() -> Any:
-    """The spaCy pipeline (built once): tokenizer, sentences, facts, ConText, assertions."""
+def nlp() -> _Context:
+    """spaCy and ConText, built once."""
     _quiet_third_party_logging()
     # medspaCy's ConText matcher warns on every text that its token matcher is empty (our rules are phrases).
     warnings.filterwarnings("ignore", message=r"\[W036\]")
-    import numpy
     import spacy
     from medspacy.context import ConText, ConTextModifier, ConTextRule
     from medspacy.context.context_graph import ConTextGraph
-    from spacy.attrs import IDX, SENT_START
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-    if not Doc.has_extension("spinemets"):
-        Doc.set_extension("spinemets", default=None)
-
-    @Language.component("spinemets_sentences")
-    def _sentences(doc: Doc) -> Doc:
-        text = doc.user_data.pop("spinemets_text", None) or doc.text  # doc.text is rebuilt from the tokens
-        extraction = Extraction(text=text)
-        extraction.sentences = sentences(text)
-        extraction.anchor = presentation_anchor(text, extraction.sentences)
-        doc._.spinemets = extraction
-        # Set every token's sentence start in one array write (token by token costs a document scan each).
-        if len(doc):
-            offsets = doc.to_array([IDX]).reshape(-1)
-            starts = numpy.array(sorted({s.start for s in extraction.sentences}), dtype=offsets.dtype)
-            flags = numpy.where(numpy.isin(offsets, starts), 1, -1).astype("int64").astype("uint64")  # -1 wraps, as spaCy reads it
-            flags[0] = 1
-            doc.from_array([SENT_START], flags.reshape(-1, 1))
-        return doc
-
-    @Language.component("spinemets_facts")
-    def _facts(doc: Doc) -> Doc:
-        extraction: Extraction = doc._.spinemets
-        for component in ordered():
-            extraction.facts.extend(component.find(extraction))
-        spans, owners = [], []
-        # Only facts in sentences where a ConText rule's words occur can change status: spans for those only.
-        literals = _context_literals()
-        open_sentences = {s.index for s in extraction.sentences if any(w in s.lower for w in literals)}
-        for index, found in enumerate(extraction.facts):
-            if found.key in _NO_CONTEXT or found.sentence not in open_sentences:
-                continue
-            span = doc.char_span(found.start, found.end, label=found.key, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-                owners.append(index)  # the fact each span stands for, read back after ConText
-        doc.spans[FACT_GROUP] = spans
-        doc.user_data[FACT_GROUP] = owners
-        return doc
+    from spacy.attrs import SENT_START
 
     pipeline = spacy.blank("en")
-    context = ConText(pipeline, rules=None, input_span_type="group", span_group_name=FACT_GROUP)
+    context = ConText(pipeline, rules=None, input_span_type="group", span_group_name="spinemets_facts")
     context.add([ConTextRule(literal=r["literal"], category=r["category"], direction=r["direction"],
                              max_scope=r.get("max_scope")) for r in load("context")["rules"]])
     matcher = context._ConText__matcher  # medspaCy keeps its rule matcher private; we reuse it as is
+    return _Context(pipeline, context, matcher, ConTextModifier, ConTextGraph, SENT_START)
 
-    @Language.component("spinemets_assertions")
-    def _assertions(doc: Doc) -> Doc:
-        """medspaCy's ConText, one sentence at a time.
 
-        ConText.__call__ builds one graph per document and compares every modifier with every fact (quadratic:
-        20 ms for a 4 KB report). A modifier's scope never leaves its sentence, so a graph per sentence gives
-        the same edges; we run ConText's own matcher, modifiers and graph that way.
-        """
-        extraction: Extraction = doc._.spinemets
-        owners = doc.user_data.pop(FACT_GROUP, [])
-        targets = list(doc.spans[FACT_GROUP])
-        if not targets:
-            return doc
-        sentence_starts = [s.start for s in doc.sents]
-        by_sentence: dict[int, tuple[list, list]] = {}
-        for span, index in zip(targets, owners):
-            by_sentence.setdefault(bisect_right(sentence_starts, span.start) - 1, ([], []))[0].append((span, index))
-        for match_id, start, end in matcher(doc):
-            key = bisect_right(sentence_starts, start) - 1
-            if key not in by_sentence:
-                continue  # no fact in that sentence: nothing to modify
-            rule = matcher.rule_map[pipeline.vocab[match_id].text]
-            by_sentence[key][1].append(ConTextModifier(rule, start, end, doc, max_scope=context.max_scope))
-        for found, modifiers in by_sentence.values():
-            if not modifiers:
-                continue
-            graph = ConTextGraph(prune_on_modifier_overlap=context.prune_on_target_overlap)
-            graph.targets = [span for span, _ in found]
-            graph.modifiers = modifiers
-            graph.update_scopes()
-            graph.apply_modifiers()
-            context.set_context_attributes(graph.edges)
-            for span, index in found:
-                fact = extraction.facts[index]
-                for attribute, assertion in _ASSERTIONS:
-                    if getattr(span._, attribute):
-                        fact.assertion = assertion
-                        break
-        return doc
+def _open_sentences(extraction: Extraction) -> dict[int, list[int]]:
+    """Sentence index -> indexes of its facts whose status ConText may change (a fact, and a cue word)."""
+    literals = _context_literals()
+    by_sentence: dict[int, list[int]] = {}
+    for index, found in enumerate(extraction.facts):
+        if found.key not in _NO_CONTEXT:
+            by_sentence.setdefault(found.sentence, []).append(index)
+    return {s: facts for s, facts in by_sentence.items()
+            if any(w in extraction.sentences[s].lower for w in literals)}
 
-    pipeline.add_pipe("spinemets_sentences")
-    pipeline.add_pipe("spinemets_facts")
-    pipeline.add_pipe("spinemets_assertions")
-    return pipeline
+
+def _assert(engine: _Context, doc: Any, sentence: Sentence, extraction: Extraction, indexes: list[int]) -> None:
+    """medspaCy's ConText over one sentence: its own matcher, modifiers and graph, as ConText.__call__ runs
+    them over a document (which compares every cue with every fact of the text: quadratic in its length)."""
+    import numpy
+
+    flags = numpy.full((len(doc), 1), -1, dtype="int64")
+    flags[0, 0] = 1
+    doc.from_array([engine.sent_start], flags.astype("uint64"))  # one sentence; -1 wraps as spaCy reads it
+    spans = []
+    for index in indexes:
+        found = extraction.facts[index]
+        span = doc.char_span(found.start - sentence.start, found.end - sentence.start, label=found.key,
+                             alignment_mode="expand")
+        if span is not None:
+            spans.append((span, found))
+    modifiers = [engine.modifier(engine.matcher.rule_map[engine.nlp.vocab[match_id].text], start, end, doc,
+                                 max_scope=engine.context.max_scope)
+                 for match_id, start, end in engine.matcher(doc)]
+    if not spans or not modifiers:
+        return
+    graph = engine.graph(prune_on_modifier_overlap=engine.context.prune_on_target_overlap)
+    graph.targets = [span for span, _ in spans]
+    graph.modifiers = modifiers
+    graph.update_scopes()
+    graph.apply_modifiers()
+    engine.context.set_context_attributes(graph.edges)
+    for span, found in spans:
+        for attribute, assertion in _ASSERTIONS:
+            if getattr(span._, attribute):
+                found.assertion = assertion
+                break
 
 
 def prepare(text: str, name: str | None = None, kind: str | None = None) -> str:
@@ -177,8 +152,14 @@ def _finish(extraction: Extraction) -> Extraction:
     return extraction
 
 
-def _doc_input(text: str, name: str | None) -> tuple[str, dict[str, Any]]:
-    return text, {"name": name}
+def _facts(text: str) -> Extraction:
+    """Sentences, sections and every component's facts of one prepared text (status still 'present')."""
+    extraction = Extraction(text=text)
+    extraction.sentences = sentences(text)
+    extraction.anchor = presentation_anchor(text, extraction.sentences)
+    for component in ordered():
+        extraction.facts.extend(component.find(extraction))
+    return extraction
 
 
 def extract_text(text: str, name: str | None = None, kind: str | None = None) -> Extraction:
@@ -188,24 +169,23 @@ def extract_text(text: str, name: str | None = None, kind: str | None = None) ->
 
 def extract_texts(texts: Iterable[str], names: Iterable[str | None] | None = None, kind: str | None = None,
                   batch_size: int = 32) -> Iterator[Extraction]:
-    """Many texts through one pipeline (nlp.pipe), in input order."""
+    """Many texts, in input order; the sentences ConText reads are tokenized in batches per group of texts."""
     texts = list(texts)
     names = list(names) if names is not None else [None] * len(texts)
-    prepared = [prepare(t, n, kind) for t, n in zip(texts, names)]
-    pipeline = nlp()
-    from spacy.tokens import Doc  # noqa: F401  (the extension is registered by nlp())
-
-    def docs() -> Iterator[Any]:
-        for text in prepared:
-            doc = pipeline.make_doc(text)
-            doc.user_data["spinemets_text"] = text
-            yield doc
-
-    for original, doc, name in zip(texts, pipeline.pipe(docs(), batch_size=batch_size), names):
-        extraction: Extraction = doc._.spinemets
-        extraction.text = original
-        extraction.name = name
-        yield _finish(extraction)
+    prepared = [prepare(t, n, kind) for t, n in zip(texts, names)]  # every input checked before any work
+    engine = nlp()
+    for first in range(0, len(texts), batch_size):
+        extractions = [_facts(text) for text in prepared[first:first + batch_size]]
+        work = [(extraction, extraction.sentences[s], indexes) for extraction in extractions
+                for s, indexes in _open_sentences(extraction).items()]
+        docs = engine.nlp.tokenizer.pipe((sentence.text for _, sentence, _ in work), batch_size=256)
+        for (extraction, sentence, indexes), doc in zip(work, docs):
+            if len(doc):
+                _assert(engine, doc, sentence, extraction, indexes)
+        for offset, extraction in enumerate(extractions):
+            extraction.text = texts[first + offset]
+            extraction.name = names[first + offset]
+            yield _finish(extraction)
 
 
 def facts_with_status(extraction: Extraction, key: str, status: str = "present") -> list[Fact]:
