@@ -64,7 +64,8 @@ def make_report(rng: random.Random, target_chars: int = 4000) -> str:
 
 _STARTUP = {
     "spinemets": "import time; t=time.perf_counter(); from spinemets.extract import extract_text; "
-                 "extract_text('A 60-year-old man with an L2 lesion.'); print(time.perf_counter()-t)",
+                 "extract_text('A 60-year-old man with an L2 lesion of adenocarcinoma, positive for CK7.'); "
+                 "print(time.perf_counter()-t)",
     "medspacy.load": "import time; t=time.perf_counter(); import medspacy; from loguru import logger; logger.disable('PyRuSH'); "
                      "nlp=medspacy.load(); "
                      "nlp('A 60-year-old man with an L2 lesion.'); print(time.perf_counter()-t)",

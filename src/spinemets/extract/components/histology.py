@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
 from ..facts import SOURCE, Extraction, Fact, Sentence
-from ._util import fact, gate, overlaps
+from ._util import fact, gate, matches, overlaps
 
 _METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
 _METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|involvement)\s+(?:\w+\s+){0,2}(?:to|in|into|within|involving)\s+(?:the\s+|both\s+|left\s+|right\s+|multiple\s+)*$",
@@ -195,7 +195,7 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     qualifies, after_of, place_of = _ties()
     text = sentence.text
     out = []
-    for match in site_rx.finditer(text):
+    for _, match in matches(site_rx, [sentence]):
         site = site_of(match.group(0))
         if site is None:
             continue
