@@ -59,3 +59,17 @@ def test_third_party_debug_logging_is_silenced(caplog) -> None:
     with caplog.at_level(logging.DEBUG):
         extract_text("A 45-year-old man with a C6 lesion and no cord compression.")
     assert not [r for r in caplog.records if r.name.split(".")[0] in {"PyRuSH", "medspacy", "spacy"}]
+
+
+def test_analyze_text_builds_the_case_and_lists_what_to_ask() -> None:
+    from spinemets.analysis import analyze_text
+
+    result = analyze_text("A 58-year-old woman with breast cancer had an osteolytic T8 metastasis with cord "
+                          "compression and leg weakness.", name="note")
+    assert result.case.patient.age_years == 58 and result.case.index_level.name == "T8"
+    section = result.sections["extraction"]
+    assert section["schema"]["cord_compression"] is True
+    assert any(f["key"] == "level" and f["text"] == "T8" for f in section["facts"])
+    asked = {item["fact"] for item in section["not_found"]}
+    assert "performance.ecog" in asked or "performance.kps" in asked
+    assert all(item["scores"] for item in section["not_found"])
