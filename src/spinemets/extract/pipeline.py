@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError, Problem
-from ._data import load
+from ._data import literals, load
 from .components import ordered
 from .facts import Extraction, Fact, Sentence
 from .normalize import clean_text
@@ -88,13 +88,13 @@ def nlp() -> _Context:
 
 def _open_sentences(extraction: Extraction) -> dict[int, list[int]]:
     """Sentence index -> indexes of its facts whose status ConText may change (a fact, and a cue word)."""
-    literals = _context_literals()
+    cue = literals(_context_literals()).search
     by_sentence: dict[int, list[int]] = {}
     for index, found in enumerate(extraction.facts):
         if found.key not in _NO_CONTEXT:
             by_sentence.setdefault(found.sentence, []).append(index)
     return {s: facts for s, facts in by_sentence.items()
-            if any(w in extraction.sentences[s].lower for w in literals)}
+            if cue(extraction.sentences[s].lower)}
 
 
 def _assert(engine: _Context, doc: Any, sentence: Sentence, extraction: Extraction, indexes: list[int]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._data import any_of, load, rx
+from ._data import any_of, literals, load, rx
 from .facts import CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED, Sentence
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -94,7 +94,7 @@ def sentences(text: str) -> list[Sentence]:
     generic = any_of(language["generic_cues"])
     case = any_of(language["case_cues"])
     source = rx(language["source_line"])
-    generic_words = tuple(language["triggers"]["generic"])
+    generic_words = literals(tuple(language["triggers"]["generic"])).search
     out: list[Sentence] = []
     section = UNSECTIONED
     header_index = 0
@@ -109,7 +109,7 @@ def sentences(text: str) -> list[Sentence]:
         kind = SOURCE if source_line and start < first_line_end else section
         is_header = any(h[0] == start and h[1] >= end - 1 for h in headers)
         lower = sentence_text.lower()
-        is_generic = any(w in lower for w in generic_words) and bool(generic.search(sentence_text)) \
+        is_generic = bool(generic_words(lower)) and bool(generic.search(sentence_text)) \
             and not case.search(sentence_text)
         out.append(Sentence(index=index, start=start, end=end, text=sentence_text, section=kind,
                             generic=is_generic or is_header))

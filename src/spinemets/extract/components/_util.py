@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from .._data import literals
 from ..facts import Extraction, Fact, Sentence
 
 
@@ -16,14 +17,8 @@ def patient_sentences(extraction: Extraction) -> Iterator[Sentence]:
 
 def gate(sentences: Iterable[Sentence], triggers: Iterable[str]) -> list[Sentence]:
     """The sentences holding at least one trigger string (lower case): a rule's regexes run only on those."""
-    test = _trigger_regex(tuple(triggers)).search
+    test = literals(tuple(triggers)).search
     return [s for s in sentences if test(s.lower)]
-
-
-@lru_cache(maxsize=256)
-def _trigger_regex(words: tuple[str, ...]) -> re.Pattern[str]:
-    # One scan in C instead of a Python loop over the words.
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) or "(?!)")
 
 
 _WORD_START = re.compile(r"(?<![\w-])[\w-]|(?<=-)\w")

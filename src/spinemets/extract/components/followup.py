@@ -13,9 +13,12 @@ from ._util import fact, gate, matches, patient_sentences
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str]]:
+def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = load("followup")
-    return [rx(p) for p in data["patterns"]], rx(data["series"]), rx(data["follow_cue"])
+    # Every pattern, and the series, holds a number followed by a time unit: a sentence without one is skipped
+    # by one scan instead of being tried by every pattern.
+    duration = rx(r"NUM(?:[- ]|\s*)UNIT")
+    return [rx(p) for p in data["patterns"]], rx(data["series"]), rx(data["follow_cue"]), duration
 
 
 def _months(value_text: str, unit_text: str) -> float | None:
@@ -27,10 +30,12 @@ def _months(value_text: str, unit_text: str) -> float | None:
 
 
 def find(extraction: Extraction) -> list[Fact]:
-    patterns, series, cue = _rules()
+    patterns, series, cue, duration = _rules()
     out: list[Fact] = []
     for sentence in gate(patient_sentences(extraction), load("followup")["triggers"]):
         text = sentence.text
+        if not duration.search(text):
+            continue
         for pattern in patterns:
             for _, match in matches(pattern, [sentence]):
                 months = _months(match.group("n"), match.group("unit"))

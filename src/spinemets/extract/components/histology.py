@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .._data import load, phrase_alternation, rx
+from .._data import literals, load, phrase_alternation, rx
 from ..facts import SOURCE, Extraction, Fact, Sentence
 from ._util import fact, gate, matches, overlaps
 
@@ -52,6 +52,11 @@ def _sites() -> tuple[re.Pattern[str], dict[str, str], str]:
 
 
 def site_of(word: str) -> str | None:
+    return _site_of_lower(word.lower())
+
+
+@lru_cache(maxsize=4096)  # the same few organ words recur in every text; the forms are tried once per word
+def _site_of_lower(word: str) -> str | None:
     _, by_form, _ = _sites()
     for form, site in by_form.items():
         if re.fullmatch(form, word, re.IGNORECASE):
@@ -226,7 +231,8 @@ def find(extraction: Extraction) -> list[Fact]:
     out: list[Fact] = []
     triggers = load("histology")["triggers"]
     with_tumour_words = {s.index for s in gate(extraction.sentences, triggers["words"])}
-    with_tumour_words |= {s.index for s in extraction.sentences if any(a in s.text for a in triggers["abbreviations"])}
+    abbreviation = literals(tuple(triggers["abbreviations"])).search  # case-sensitive, as abbreviations are
+    with_tumour_words |= {s.index for s in extraction.sentences if abbreviation(s.text)}
     with_site_words = {s.index for s in gate(extraction.sentences, triggers["sites"])}
     raw = {s.index: _hits(s, stains) for s in extraction.sentences if s.index in with_tumour_words}
     spelled = [(s.text[a:b], name) for s in extraction.sentences for a, b, name, abbr in raw.get(s.index, ()) if not abbr]
