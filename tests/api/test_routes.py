@@ -30,8 +30,14 @@ def test_every_route_wants_a_token(client, method, path):
         assert "spinemets token create" in response.json()["problems"][0]["allowed"]
 
 
-def test_every_v1_route_in_the_openapi_spec_declares_the_bearer_token(client):
-    spec = client.get("/openapi.json").json()
+def test_the_api_description_needs_a_token_too(client, owner):
+    for path in ("/openapi.json", "/docs"):
+        assert client.get(path).status_code == 401
+        assert client.get(path, headers=owner).status_code == 200
+
+
+def test_every_v1_route_in_the_openapi_spec_declares_the_bearer_token(client, owner):
+    spec = client.get("/openapi.json", headers=owner).json()
     for path, operations in spec["paths"].items():
         for method, operation in operations.items():
             if path.startswith("/v1"):

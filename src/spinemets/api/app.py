@@ -12,7 +12,9 @@ import time
 import traceback
 from typing import Any, AsyncIterator
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -22,6 +24,7 @@ from .. import __version__
 from ..errors import Problem, SpinemetsError
 from ..store.repository import Repository
 from . import problems
+from .auth import require_token
 from .settings import Settings
 
 log = logging.getLogger("spinemets.api")
@@ -134,6 +137,7 @@ def create_app(settings: Settings | None = None, repository: Repository | None =
     settings = settings or Settings.from_env()
     app = FastAPI(
         lifespan=_lifespan,
+        docs_url=None, openapi_url=None, redoc_url=None,  # served below, behind the token like every route
         title="spinemets",
         version=__version__,
         description=("Decision support for metastatic spine disease (not a decision). Every route but /healthz "
@@ -155,6 +159,15 @@ def create_app(settings: Settings | None = None, repository: Repository | None =
     app.include_router(routes_reports.router)
     app.include_router(routes_web.router)
     app.mount("/static", StaticFiles(directory=str(static_dir())), name="static")
+
+    @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(require_token)])
+    def openapi_document() -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    @app.get("/docs", include_in_schema=False, dependencies=[Depends(require_token)])
+    def docs_page() -> HTMLResponse:
+        # With a token in the header or the web page's cookie; the page itself loads Swagger UI's assets.
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="spinemets API")
 
     @app.get("/healthz", tags=["service"], summary="liveness and database check (no token needed)")
     def healthz() -> dict[str, Any]:
