@@ -32,8 +32,9 @@ MAX_TEXT_CHARS = 1_000_000
 # ("negative for S-100" is a present finding of a negative stain); demographics and performance status are
 # the patient's whatever words surround them ("a clinical history of a 67-year-old").
 _NO_CONTEXT = {"ihc", "intact", "age", "sex", "ecog", "kps"}
-_ASSERTIONS = (("is_family", "other_person"), ("is_negated", "negated"), ("is_hypothetical", "hypothetical"),
-               ("is_uncertain", "hypothetical"), ("is_historical", "historical"))
+# ConText categories in the order they decide a fact's status when several cues reach it.
+_ASSERTIONS = (("FAMILY", "other_person"), ("NEGATED_EXISTENCE", "negated"), ("HYPOTHETICAL", "hypothetical"),
+               ("POSSIBLE_EXISTENCE", "hypothetical"), ("HISTORICAL", "historical"))
 
 
 def _quiet_third_party_logging() -> None:
@@ -122,12 +123,18 @@ def _assert(engine: _Context, doc: Any, sentence: Sentence, extraction: Extracti
     graph.modifiers = modifiers
     graph.update_scopes()
     graph.apply_modifiers()
-    engine.context.set_context_attributes(graph.edges)
+    # The edges read directly (the span attributes ConText would set are keyed by the span's characters, so
+    # facts with the same span share their cues, as here).
+    categories: dict[tuple[int, int], set[str]] = {}
+    for target, modifier in graph.edges:
+        categories.setdefault((target.start_char, target.end_char), set()).add(modifier.category)
     for span, found in spans:
-        for attribute, assertion in _ASSERTIONS:
-            if getattr(span._, attribute):
-                found.assertion = assertion
-                break
+        reached = categories.get((span.start_char, span.end_char))
+        if reached:
+            for category, assertion in _ASSERTIONS:
+                if category in reached:
+                    found.assertion = assertion
+                    break
 
 
 def prepare(text: str, name: str | None = None, kind: str | None = None) -> str:
