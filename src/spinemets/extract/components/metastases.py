@@ -23,6 +23,11 @@ def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], dict[str, str]]:
 
 
 def organ_of(word: str) -> str | None:
+    return _organ_of_lower(word.lower())
+
+
+@lru_cache(maxsize=4096)  # the same few organ words recur in every text; the forms are tried once per word
+def _organ_of_lower(word: str) -> str | None:
     for form, organ in _rules()[2].items():
         if re.fullmatch(form, word, re.IGNORECASE):
             return organ
