@@ -25,6 +25,9 @@ class Analysis:
     sections: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     source_text: str | None = None
+    # Library objects behind the JSON sections (score results, the differential), so a later section reuses
+    # them instead of computing them again. Not part of the output.
+    computed: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"spinemets_version": __version__, "disclaimer": DISCLAIMER,
@@ -44,7 +47,8 @@ def _scores(case: Case, analysis: Analysis) -> Any:
     """Every published score (spinemets.scores), as JSON-ready dicts keyed like SCORE_KEYS."""
     from .scores import score_all
 
-    return {key: result.to_json() for key, result in score_all(case).items()}
+    results = analysis.computed["scores"] = score_all(case)
+    return {key: result.to_json() for key, result in results.items()}
 
 
 SECTIONS.append(("scores", _scores))
@@ -54,7 +58,7 @@ def _recommendations(case: Case, analysis: Analysis) -> Any:
     """NOMS and surgical recommendations (spinemets.decide), fired or conditional, each with its evidence."""
     from .decide import decide
 
-    return [rec.to_json() for rec in decide(case).recommendations]
+    return [rec.to_json() for rec in decide(case, scores=analysis.computed.get("scores")).recommendations]
 
 
 def _follow_up(case: Case, analysis: Analysis) -> Any:
@@ -98,7 +102,8 @@ def _ihc_differential(case: Case, result: Analysis) -> list[dict[str, Any]]:
         return []
     from .pathology import differential_for_case
 
-    return [d.to_dict() for d in differential_for_case(case).diagnoses]
+    found = result.computed["ihc"] = differential_for_case(case)
+    return [d.to_dict() for d in found.diagnoses]
 
 
 def _ihc_details(case: Case, result: Analysis) -> dict[str, Any] | None:
@@ -107,7 +112,8 @@ def _ihc_details(case: Case, result: Analysis) -> dict[str, Any] | None:
         return None
     from .pathology import differential_for_case
 
-    detail = differential_for_case(case).to_dict()  # milliseconds; recomputed rather than passed around
+    found = result.computed.get("ihc") or differential_for_case(case)
+    detail = found.to_dict()
     detail.pop("diagnoses")
     return detail
 

@@ -5,10 +5,24 @@ Plain dataclasses; `to_json()` gives JSON-ready dicts (the `scores` object of `s
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 Number = int | float
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready copy of a field value (lists and dicts copied, so callers cannot change the result)."""
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _as_dict(obj: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    # Hand-rolled rather than dataclasses.asdict, whose deep copy was most of the time of a whole analysis.
+    return {f.name: _plain(getattr(obj, f.name)) for f in fields(obj) if f.name not in skip}
 
 
 @dataclass
@@ -24,7 +38,7 @@ class ItemResult:
     options: list[str] = field(default_factory=list)  # option keys still possible
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _as_dict(self)
 
 
 @dataclass
@@ -35,7 +49,7 @@ class MissingFact:
     scores: list[str] = field(default_factory=list)  # every score it would settle (filled by score_all)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        return _as_dict(self)
 
 
 @dataclass
@@ -62,7 +76,7 @@ class ScoreResult:
         return self.total is not None
 
     def to_json(self) -> dict[str, Any]:
-        out = {name: value for name, value in asdict(self).items() if name not in ("items", "missing")}
+        out = _as_dict(self, skip=("items", "missing"))
         out["items"] = [item.to_json() for item in self.items]
         out["missing"] = [fact.to_json() for fact in self.missing]
         return out
