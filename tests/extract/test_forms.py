@@ -346,3 +346,112 @@ def test_negation_does_not_reach_past_a_short_scope() -> None:
 
 def test_stabilization_of_symptoms_is_not_an_operation() -> None:
     assert schema("Radiotherapy was given to C6, achieving stabilization of symptoms.")["surgery"] is None
+
+
+# --- round 2: forms the unseen reports showed, each in our own words -------------------------------------------
+@pytest.mark.parametrize("dash", ["\u2010", "\u2011", "\u2012", "\u2013", "\u2014"])
+def test_typographic_dashes_read_as_hyphens(dash: str) -> None:
+    text = f"A 31{dash}year{dash}old woman had an L2 metastasis. At the 9{dash}month follow{dash}up she walked unaided."
+    out = schema(text)
+    assert out["age"] == 31 and out["follow_up_months"] == 9
+
+
+def test_folding_keeps_every_span_on_the_original_text() -> None:
+    text = "A 31\u2011year\u2011old woman had an L2 metastasis; tumour cells were CK (\u2212)."
+    extraction = extract_text(text)
+    assert extraction.text == text
+    age = next(f for f in extraction.facts if f.key == "age")
+    assert text[age.start:age.end] == "31\u2011year\u2011old"
+
+
+@pytest.mark.parametrize("text", ["Tumour cells were CK (\u2212) and vimentin (+).",
+                                  "Tumour cells were CK(\u2212), vimentin(\uff0b)."])
+def test_a_minus_sign_is_a_negative_stain(text: str) -> None:
+    out = schema(text)
+    assert out["ihc_negative"] == ["cytokeratin"] and out["ihc_positive"] == ["vimentin"]
+
+
+@pytest.mark.parametrize("text", ["CT showed a lesion at T6 that was lytic in nature.",
+                                  "A lytic lesion had destroyed the T6 body."])
+def test_lytic_alone_is_the_bone_character(text: str) -> None:
+    assert schema(text)["lesion_type"] == "lytic"
+
+
+@pytest.mark.parametrize("text, months", [
+    ("She died 16 d after the T9 decompression.", 0.53),
+    ("Follow-up lasted 3 wk after the T9 decompression.", 0.69),
+    ("At the 2 mo follow-up she walked unaided.", 2),
+    ("At 1 yr follow-up she walked unaided.", 12),
+    ("The overall survival (OS) time was 14 months.", 14),
+    ("He survived 7 months after the T9 decompression.", 7),
+])
+def test_durations_with_unit_abbreviations_and_survival(text: str, months: float) -> None:
+    assert schema(text)["follow_up_months"] == pytest.approx(months, rel=0.01)
+
+
+def test_a_capital_d_after_a_number_is_not_days() -> None:
+    assert schema("At follow-up, 3 D reconstructions showed a stable T9 construct.")["follow_up_months"] is None
+
+
+def test_treatment_of_the_primary_before_a_later_spinal_presentation_is_history() -> None:
+    out = schema("A 62-year-old woman presented with a breast mass. She underwent mastectomy followed by adjuvant "
+                 "radiotherapy and chemotherapy. Three years later, she presented with neck pain; MRI showed a C5 "
+                 "lesion. She received 20 Gy in 5 fractions to C5.")
+    assert out["chemotherapy"] is None
+    assert (out["radiotherapy"], out["rt_total_dose_gy"], out["rt_fractions"]) == (True, 20, 5)
+
+
+def test_adjuvant_treatment_after_an_organ_resection_is_the_primarys() -> None:
+    out = schema("A 58-year-old man underwent nephrectomy for renal cell carcinoma and received adjuvant chemotherapy. "
+                 "Two years later he presented with back pain from a T10 metastasis, treated by T10 decompression.")
+    assert out["chemotherapy"] is None and out["surgery"] is True
+
+
+def test_a_summary_of_the_spinal_treatment_before_the_case_is_not_history() -> None:
+    out = schema("We report spinal metastasis of renal cell carcinoma treated with surgery and adjuvant radiotherapy. "
+                 "A 60-year-old man presented with back pain from a T10 lesion.")
+    assert out["surgery"] is True and out["radiotherapy"] is True
+
+
+def test_a_later_presentation_after_spinal_treatment_keeps_that_treatment() -> None:
+    out = schema("A 60-year-old man presented with back pain from a T10 lesion and underwent decompression, followed "
+                 "by radiotherapy. Two years later he presented with recurrent pain at T10.")
+    assert out["surgery"] is True and out["radiotherapy"] is True
+
+
+def test_advice_in_the_present_tense_is_not_the_patients_course() -> None:
+    out = schema("A longer course of radiotherapy (10 fractions of 3 Gy) is recommended for durable local control. "
+                 "She received 8 Gy in 1 fraction to T9.")
+    assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (8, 1)
+
+
+def test_negation_reaches_an_abbreviation_in_brackets() -> None:
+    extraction = extract_text("He had no prior androgen-deprivation therapy (ADT) before the L3 biopsy.")
+    statuses = {extraction.text[f.start:f.end]: f.assertion for f in extraction.facts if f.key == "chemotherapy"}
+    assert statuses == {"androgen-deprivation therapy": "negated", "ADT": "negated"}
+
+
+def test_no_prior_treatment_says_nothing_of_the_treatment_now() -> None:
+    assert schema("He had no prior androgen-deprivation therapy (ADT) before the L3 biopsy.")["chemotherapy"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "She had lung and liver metastases, all previously resected, and now a T8 lesion.",
+    "Pulmonary metastases, which had been excised, preceded the T8 lesion.",
+    "He had previously undergone resection of a solitary liver metastasis; MRI now showed a T8 lesion.",
+])
+def test_metastases_removed_before_are_history(text: str) -> None:
+    assert schema(text)["other_metastases"] == []
+
+
+def test_metastases_at_presentation_still_count() -> None:
+    assert schema("CT showed lung metastases and a T8 lesion; the lung metastases were resected later.")[
+        "other_metastases"] == ["lung"]
+
+
+@pytest.mark.parametrize("text", [
+    "He reported numbness in the distribution of C6 from the T2 metastasis.",
+    "Paraesthesia in the distribution of the left C6 and C7 roots preceded the diagnosis of a T2 lesion.",
+])
+def test_a_dermatome_is_not_a_vertebral_level(text: str) -> None:
+    assert schema(text)["spinal_levels"] == ["T2"]

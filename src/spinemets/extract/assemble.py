@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -86,9 +87,18 @@ def _treatment(extraction: Extraction, *keys: str) -> bool | None:
     facts = [f for key in keys for f in extraction.of(key)]
     if any(_current(f) for f in facts):
         return True
-    if any(f.assertion == "negated" and not f.detail.get("prior") for f in facts):
+    if any(f.assertion == "negated" and not f.detail.get("prior") and not _denies_earlier(extraction, f) for f in facts):
         return False
     return None
+
+
+_EARLIER = re.compile(r"\b(?:prior|previous|earlier|former)\b[^.;]*$", re.IGNORECASE)
+
+
+def _denies_earlier(extraction: Extraction, f: Fact) -> bool:
+    """'no prior androgen-deprivation therapy': denies treatment before, says nothing of the treatment now."""
+    sentence = extraction.sentence_of(f)
+    return bool(_EARLIER.search(extraction.text, max(sentence.start, f.start - 60), f.start))
 
 
 def to_schema(extraction: Extraction) -> dict[str, Any]:
@@ -124,6 +134,8 @@ def to_schema(extraction: Extraction) -> dict[str, Any]:
 
     organs: list[str] = []
     for f in extraction.of("metastasis"):
+        if f.detail.get("resected"):
+            continue  # removed before the presentation: history, not disease at presentation
         if f.assertion in _DISEASE_STATUSES and f.value != out["primary_site"] and f.value not in organs:
             organs.append(f.value)
     out["other_metastases"] = organs

@@ -17,8 +17,18 @@ _TAG = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]{1,500}>", re.
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MARKDOWN = re.compile(r"^(?:\s{0,3}#{1,6}\s|\s*[-*+]\s|\s*>\s?)|\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`",
                        re.MULTILINE)
-# Characters that break regexes over clinical text: non-breaking and odd spaces, soft hyphens.
-_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\u00ad\ufeff]")
+# Characters that break regexes over clinical text, folded one for one to ASCII (so no offset moves):
+# non-breaking and odd spaces and soft hyphens to a space; every dash, the non-breaking hyphen ("31\u2011year\u2011old")
+# and the minus sign (a stain "(\u2212)") to "-"; typographic quotes, primes and slashes to their ASCII forms.
+_FOLD = str.maketrans({
+    **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f"
+                        "\u3000\u00ad\ufeff"},
+    **{c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"},
+    **{c: "'" for c in "\u2018\u2019\u201a\u201b\u2032"},
+    **{c: '"' for c in "\u201c\u201d\u201e\u201f\u2033"},
+    **{c: "/" for c in "\u2044\u2215"},
+    "\uff0b": "+", "\uff08": "(", "\uff09": ")", "\uff0c": ",", "\uff1a": ":", "\uff1b": ";",
+})
 _BLOCK_TAGS = re.compile(r"^<\s*/?\s*(?:p|div|br|li|ul|ol|h[1-6]|tr|td|th|table|section|article|title|body|html|head)\b",
                          re.IGNORECASE)
 
@@ -52,7 +62,7 @@ def clean_text(text: str, *, kind: str | None = None) -> str:
     if kind == "markdown" or (kind is None and _looks_like_markdown(text)):
         text = _MARKDOWN.sub(lambda m: " " * len(m.group(0)), text)
     if not text.isascii():
-        text = _ODD_SPACE.sub(" ", text)
+        text = text.translate(_FOLD)
     return text
 
 

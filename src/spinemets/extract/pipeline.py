@@ -14,6 +14,7 @@ tokenizer's and the span bookkeeping's time (bench/bench_extract.py, docs/adr/00
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -137,6 +138,32 @@ def _assert(engine: _Context, doc: Any, sentence: Sentence, extraction: Extracti
                     break
 
 
+_BRACKET_OPEN = re.compile(r"\(\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+
+
+def _abbreviations_follow_their_phrase(extraction: Extraction) -> None:
+    """'no prior androgen-deprivation therapy (ADT)': an abbreviation in brackets right after the phrase it
+    stands for takes that phrase's status (ConText's token scope may end before the bracket)."""
+    text = extraction.text
+    by_end: dict[tuple[str, int], Fact] = {}
+    for found in extraction.facts:
+        if found.key not in _NO_CONTEXT:
+            by_end.setdefault((found.key, found.end), found)
+    for found in extraction.facts:
+        if found.key in _NO_CONTEXT or found.start == 0:
+            continue
+        opening = _BRACKET_OPEN.search(text, max(0, found.start - 4), found.start)
+        if opening is None or not _BRACKET_CLOSE.match(text, found.end):
+            continue
+        end = opening.start()
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        phrase = by_end.get((found.key, end))
+        if phrase is not None and phrase is not found:
+            found.assertion = phrase.assertion
+
+
 def prepare(text: str, name: str | None = None, kind: str | None = None) -> str:
     """The text the pipeline reads: checked for size, HTML and Markdown blanked out (offsets unchanged)."""
     if not isinstance(text, str):
@@ -190,6 +217,7 @@ def extract_texts(texts: Iterable[str], names: Iterable[str | None] | None = Non
             if len(doc):
                 _assert(engine, doc, sentence, extraction, indexes)
         for offset, extraction in enumerate(extractions):
+            _abbreviations_follow_their_phrase(extraction)
             extraction.text = texts[first + offset]
             extraction.name = names[first + offset]
             yield _finish(extraction)

@@ -124,11 +124,20 @@ def sentences(text: str) -> list[Sentence]:
 
 def presentation_anchor(text: str, found: list[Sentence]) -> int:
     """Offset where the index presentation is first told; treatment mentioned before it is earlier history."""
-    cue = any_of(load("language")["presentation_cues"])
+    language = load("language")
+    cue, jump, spinal = any_of(language["presentation_cues"]), rx(language["time_jump"]), rx(language["spinal_words"])
+    first = None
     for sentence in found:
         if not sentence.about_patient:
             continue
         match = cue.search(sentence.text)
-        if match:
-            return sentence.start + match.start()
-    return 0
+        if first is None and match:
+            if spinal.search(sentence.text):
+                return sentence.start + match.start()
+            first = sentence.start + match.start()
+            continue
+        # "Two years later he presented with back pain": the first presentation was the primary's.
+        later = jump.search(sentence.text)
+        if later and spinal.search(sentence.text):
+            return sentence.start + (match.start() if match else later.start())
+    return first or 0

@@ -22,6 +22,12 @@ def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], dict[str, str]]:
     return patterns, rx(rf"\b{one}\b"), by_form
 
 
+@lru_cache(maxsize=1)
+def _resected() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load("organs")
+    return rx(data["resected_after"]), rx(data["resected_before"])
+
+
 def organ_of(word: str) -> str | None:
     return _organ_of_lower(word.lower())
 
@@ -66,6 +72,7 @@ def _in_windows(pattern: re.Pattern[str], sentence, windows: list[tuple[int, int
 
 def find(extraction: Extraction) -> list[Fact]:
     patterns, one, _ = _rules()
+    resected_after, resected_before = _resected()
     out: list[Fact] = []
     seen: set[int] = set()
     for sentence in gate(patient_sentences(extraction), load("organs")["triggers"]):
@@ -73,6 +80,9 @@ def find(extraction: Extraction) -> list[Fact]:
         windows = _windows(sentence.text)
         for pattern in patterns:
             for match in _in_windows(pattern, sentence, windows):
+                text = sentence.text
+                resected = bool(resected_after.match(text, match.end())
+                                or resected_before.search(text[max(0, match.start() - 60):match.start()]))
                 base = match.start("orgs")
                 for word in one.finditer(match.group("orgs")):
                     organ = organ_of(word.group(0))
@@ -81,5 +91,5 @@ def find(extraction: Extraction) -> list[Fact]:
                         continue
                     seen.add(sentence.start + start)
                     out.append(fact("metastasis", organ, sentence, start, base + word.end(),
-                                    phrase=match.group(0)))
+                                    phrase=match.group(0), **({"resected": True} if resected else {})))
     return out

@@ -46,6 +46,7 @@ def _rules() -> dict:
         "chemo_excluded": rx(data["chemotherapy_excluded"]),
         "doses": [rx(p) for p in data["dose"]],
         "prior": rx(data["prior_cues"]),
+        "spinal": rx(load("language")["spinal_words"]),
         "agent_forms": agent_forms,
         "agents": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(agent_forms, key=len, reverse=True))
                              + r")(?![\w-])", re.IGNORECASE),
@@ -60,8 +61,15 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     """`prior` when the mention comes before the index presentation is told AND its sentence sets it in the
     past ("in November 2005", "eleven years after treatment for", "previously"): an abstract that sums up
     the treatment before the case is told is not history."""
-    if sentence.start + start < extraction.anchor and _rules()["prior"].search(sentence.text):
+    if sentence.start + start >= extraction.anchor:
+        return {}
+    rules = _rules()
+    if rules["prior"].search(sentence.text):
         return {"prior": True}
+    # Before the index presentation, in a sentence about another organ and not the spine ("underwent
+    # nephrectomy and received adjuvant chemotherapy"): the primary's treatment.
+    if rules["other_organ"].search(sentence.text) and not rules["spinal"].search(sentence.text):
+        return {"prior": True, "why": "treatment of another organ before the presentation"}
     return {}
 
 
