@@ -455,3 +455,50 @@ def test_metastases_at_presentation_still_count() -> None:
 ])
 def test_a_dermatome_is_not_a_vertebral_level(text: str) -> None:
     assert schema(text)["spinal_levels"] == ["T2"]
+
+
+# --- a tenth unseen set: forms it showed, in our own words ------------------------------------------------------
+def test_a_source_line_without_end_punctuation_is_kept_apart_from_the_case() -> None:
+    out = schema("Source: https://example.org/case (Spinal metastasis of a renal tumour)\n"
+                 "A 70-year-old woman was admitted with back pain from a T6 lesion.")
+    assert out["age"] == 70 and out["spinal_levels"] == ["T6"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Radiotherapy is the most effective treatment for pain control.",
+    "More than half of the women with this cancer will develop bone pain.",
+])
+def test_present_tense_superlatives_and_shares_are_general_statements(sentence: str) -> None:
+    assert schema(f"{sentence} A 60-year-old woman had an L2 lesion.")["neuro_deficit"] is None
+
+
+def test_a_lesion_of_a_spinous_process_is_a_tumour_level() -> None:
+    assert schema("MRI revealed a lesion at the tip of the L4 spinous process.")["spinal_levels"] == ["L4"]
+
+
+def test_tenderness_over_a_spinous_process_is_not_a_tumour_level() -> None:
+    assert schema("There was tenderness over the L1 spinous process; MRI showed an L4 metastasis.")[
+        "spinal_levels"] == ["L4"]
+
+
+def test_signal_on_a_sequence_is_not_a_level() -> None:
+    assert schema("The T5 vertebra showed low signal on T1 and high signal on T2 images.")["spinal_levels"] == ["T5"]
+
+
+def test_reduced_vertebral_height_is_a_fracture() -> None:
+    assert schema("MRI showed a reduction in vertebral body height of the T5 vertebra.")["fracture_levels"] == ["T5"]
+
+
+def test_an_excisional_biopsy_of_a_vertebra_is_surgery() -> None:
+    assert schema("An excisional biopsy of the L4 lesion was performed.")["surgery"] is True
+
+
+def test_metastases_of_patients_the_text_compares_with_are_not_the_patients() -> None:
+    out = schema("She had bone metastases only, which carries a better prognosis as compared to patients having "
+                 "metastases in the lungs or liver.")
+    assert out["other_metastases"] == []
+
+
+def test_markers_sharing_a_plural_head_noun() -> None:
+    out = schema("The tumour showed strong positivity for oestrogen and progesterone receptors and was HER2 negative.")
+    assert out["ihc_positive"] == ["ER", "PR"] and out["ihc_negative"] == ["HER2"]

@@ -64,6 +64,11 @@ def split(text: str) -> list[tuple[int, int]]:
     for header in _header_regex().finditer(text):
         cuts.add(header.start("header"))
         cuts.add(header.end())
+    # A source line ("Source: URL (title)") is metadata whatever its last character: the case starts below it.
+    if rx(load("language")["source_line"]).match(text):
+        line_end = text.find("\n")
+        if line_end > 0:
+            cuts.add(line_end)
     # A "sentence" longer than this (a text without punctuation, a table flattened to one line) is cut at
     # whitespace, so no rule ever reads more than a few hundred words at once: time stays linear in the text.
     ordered = sorted(cuts)

@@ -82,9 +82,30 @@ def _expand(piece: str) -> list[str]:
     return left.split("/") + [right]
 
 
-def _marker_names(piece: str) -> list[str]:
+def _marker_names(piece: str, head: str = "") -> list[str]:
+    """The markers a list item names; `head` is a plural head noun the list's items share, singular
+    ("estrogen and progesterone receptors": 'estrogen' is the estrogen receptor)."""
     names = [_marker_name(p) for p in _expand(piece)]
+    if not all(names) and head:
+        stem = piece.rstrip()
+        if stem.lower().endswith(head + "s"):
+            stem = stem[:-1]  # the item that carries the plural head
+        elif not stem.lower().endswith(head):
+            stem = f"{stem} {head}"
+        names = [_marker_name(stem)]
     return [n for n in names if n] if all(names) else []
+
+
+_PLURAL_HEAD = re.compile(r"\b(receptor|antigen|protein|marker)s\s*$", re.IGNORECASE)
+
+
+def _shared_head(pieces: list[str]) -> str:
+    """The plural head noun that ends a list of two or more items, singular, or ''."""
+    for piece in pieces[1:]:
+        plural = _PLURAL_HEAD.search(piece)
+        if plural:
+            return plural.group(1).lower()
+    return ""
 
 
 def _items_forward(text: str) -> list[tuple[str, int, int]]:
@@ -94,14 +115,16 @@ def _items_forward(text: str) -> list[tuple[str, int, int]]:
     segment = text[:end.start()] if end else text
     items = []
     position = 0
-    for piece in _SPLIT.split(segment):
+    pieces = _SPLIT.split(segment)
+    head = _shared_head(pieces)
+    for piece in pieces:
         offset = segment.find(piece, position) if piece else position
         position = offset + len(piece)
         if _BARE_POLARITY.search(piece):
             break  # "... and negative for CK20": another list starts here
         if re.search(r"\(\s*[+−–-]\s*\)|\+\s*$", piece):
             continue  # "CK (−)" carries its own sign: read by the trailing-sign rule, not this list
-        names = _marker_names(piece)
+        names = _marker_names(piece, head)
         if not names:
             if items:  # the list has ended at the first piece that is not a marker
                 break

@@ -23,9 +23,9 @@ def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], dict[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _resected() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _resected() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = load("organs")
-    return rx(data["resected_after"]), rx(data["resected_before"])
+    return rx(data["resected_after"]), rx(data["resected_before"]), rx(data["others_before"])
 
 
 def organ_of(word: str) -> str | None:
@@ -72,7 +72,7 @@ def _in_windows(pattern: re.Pattern[str], sentence, windows: list[tuple[int, int
 
 def find(extraction: Extraction) -> list[Fact]:
     patterns, one, _ = _rules()
-    resected_after, resected_before = _resected()
+    resected_after, resected_before, others_before = _resected()
     out: list[Fact] = []
     seen: set[int] = set()
     for sentence in gate(patient_sentences(extraction), load("organs")["triggers"]):
@@ -81,6 +81,8 @@ def find(extraction: Extraction) -> list[Fact]:
         for pattern in patterns:
             for match in _in_windows(pattern, sentence, windows):
                 text = sentence.text
+                if others_before.search(text[max(0, match.start() - 80):match.start()]):
+                    continue  # other patients', named for comparison
                 resected = bool(resected_after.match(text, match.end())
                                 or resected_before.search(text[max(0, match.start() - 60):match.start()]))
                 base = match.start("orgs")
