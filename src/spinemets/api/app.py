@@ -124,6 +124,13 @@ def _warm_up_extraction() -> None:
         extract_text("Warm-up: lytic lesion at T8.")
     except Exception as exc:  # noqa: BLE001 - a failed warm-up only means the first note loads it
         log.warning("extraction warm-up failed: %s", type(exc).__name__)
+        return
+    # The pipeline and tables now loaded live as long as the process: move them out of the garbage
+    # collector's view, so full collections stop re-walking them (they showed as latency spikes under load).
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 @contextlib.asynccontextmanager
