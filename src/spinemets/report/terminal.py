@@ -17,7 +17,7 @@ from rich.text import Text
 from ..anatomy import Vertebra, format_levels, sins_region
 from ..case import Case, Collapse
 
-UNKNOWN = Text("unknown", style="dim italic")
+UNKNOWN = Text("not known", style="dim italic")  # not "unknown": site "unknown" is a finding (CUP)
 
 
 def _show(value: Any) -> Text | str:
