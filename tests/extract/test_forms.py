@@ -502,3 +502,27 @@ def test_metastases_of_patients_the_text_compares_with_are_not_the_patients() ->
 def test_markers_sharing_a_plural_head_noun() -> None:
     out = schema("The tumour showed strong positivity for oestrogen and progesterone receptors and was HER2 negative.")
     assert out["ihc_positive"] == ["ER", "PR"] and out["ihc_negative"] == ["HER2"]
+
+
+# --- an eleventh unseen set: forms it showed, in our own words ---------------------------------------------------
+def test_generalized_weakness_is_not_a_neurological_deficit() -> None:
+    assert schema("He had low back pain and generalized weakness for 3 weeks; MRI showed an L2 lesion.")[
+        "neuro_deficit"] is False
+
+
+def test_weakness_of_the_legs_is_a_deficit() -> None:
+    assert schema("He had weakness of both legs; MRI showed an L2 lesion.")["neuro_deficit"] is True
+
+
+@pytest.mark.parametrize("text", ["The option of systemic chemotherapy was declined by the patient.",
+                                  "Chemotherapy was refused by the patient."])
+def test_a_treatment_declined_in_the_passive_is_not_given(text: str) -> None:
+    assert schema(text)["chemotherapy"] is False
+
+
+@pytest.mark.parametrize("text, months", [
+    ("Ten years after the first spinal surgery, the patient remains disease free.", 120),
+    ("After gefitinib she has maintained a complete response for 5 years.", 60),
+])
+def test_follow_up_told_as_time_since_surgery_or_as_a_lasting_response(text: str, months: float) -> None:
+    assert schema(text)["follow_up_months"] == months
