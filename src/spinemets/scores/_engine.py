@@ -95,21 +95,17 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
+def _open_result(table: ScoreTable, **fields: Any) -> ScoreResult:
+    """A result for this table with nothing determined yet (total, range and category filled in later)."""
+    defaults: dict[str, Any] = dict(key=table.key, name=table.name, total=None, range=None, category=None,
+                                    categories=[], meaning=None, items=[], missing=[],
+                                    citation=citation(table.citation_ref, table.locator))
+    defaults.update(fields)
+    return ScoreResult(**defaults)
+
+
 def unavailable(table: ScoreTable) -> ScoreResult:
-    return ScoreResult(
-        key=table.key,
-        name=table.name,
-        total=None,
-        range=None,
-        category=None,
-        categories=[],
-        meaning=None,
-        items=[],
-        missing=[],
-        citation=citation(table.citation_ref, table.locator),
-        available=False,
-        unavailable_reason=table.unavailable_reason,
-    )
+    return _open_result(table, available=False, unavailable_reason=table.unavailable_reason)
 
 
 def evaluate(
@@ -187,22 +183,8 @@ def evaluate(
                 if asks is None:  # the item's own fact and question
                     asks = [(item.fact.format(level=where), item.question.format(level=where))]
             missing.extend(MissingFact(fact=f, question=q, item=f"{table.key}.{item.key}") for f, q in asks)
-    result = ScoreResult(
-        key=table.key,
-        name=table.name,
-        total=None,
-        range=None,
-        category=None,
-        categories=[],
-        meaning=None,
-        items=items,
-        missing=missing,
-        citation=citation(table.citation_ref, table.locator),
-        conversions=all_conversions,
-        level=level,
-        variant=ctx.describe_used(),
-        notes=all_notes,
-    )
+    result = _open_result(table, items=items, missing=missing, conversions=all_conversions, level=level,
+                          variant=ctx.describe_used(), notes=all_notes)
     if table.is_grade:
         _grade(table, grade_options, result)
     else:
