@@ -127,6 +127,9 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+_JUMP_WORDS = re.compile(r"later|after|thereafter|subsequently")  # every time_jump form holds one (a cheap test)
+
+
 def presentation_anchor(text: str, found: list[Sentence]) -> int:
     """Offset where the index presentation is first told; treatment mentioned before it is earlier history."""
     language = load("language")
@@ -142,7 +145,7 @@ def presentation_anchor(text: str, found: list[Sentence]) -> int:
             first = sentence.start + match.start()
             continue
         # "Two years later he presented with back pain": the first presentation was the primary's.
-        later = jump.search(sentence.text)
+        later = jump.search(sentence.text) if _JUMP_WORDS.search(sentence.lower) else None
         if later and spinal.search(sentence.text):
             return sentence.start + (match.start() if match else later.start())
     return first or 0
