@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError, Problem
-from ._data import literals, load
+from ._data import load
 from .components import ordered
 from .facts import Extraction, Fact, Sentence
 from .normalize import clean_text
@@ -57,6 +57,14 @@ def _context_literals() -> tuple[str, ...]:
     return tuple(r["literal"].lower() for r in load("context")["rules"] if r["category"] != "TERMINATE")
 
 
+@lru_cache(maxsize=1)
+def _context_cue() -> re.Pattern[str]:
+    """A ConText cue as the phrase matcher finds it: whole tokens, so not 'no' inside 'normal'. spaCy cuts
+    tokens at every non-alphanumeric character, and inside a word only in its exceptions ('cannot': can, not)."""
+    words = "|".join(re.escape(w) for w in sorted(set(_context_literals()), key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])|cannot")
+
+
 @dataclass
 class _Context:
     """spaCy's blank English pipeline (tokenizer and vocabulary) and medspaCy's ConText with our rules."""
@@ -90,7 +98,7 @@ def nlp() -> _Context:
 
 def _open_sentences(extraction: Extraction) -> dict[int, list[int]]:
     """Sentence index -> indexes of its facts whose status ConText may change (a fact, and a cue word)."""
-    cue = literals(_context_literals()).search
+    cue = _context_cue().search
     by_sentence: dict[int, list[int]] = {}
     for index, found in enumerate(extraction.facts):
         if found.key not in _NO_CONTEXT:
