@@ -526,3 +526,23 @@ def test_a_treatment_declined_in_the_passive_is_not_given(text: str) -> None:
 ])
 def test_follow_up_told_as_time_since_surgery_or_as_a_lasting_response(text: str, months: float) -> None:
     assert schema(text)["follow_up_months"] == months
+
+
+# --- a twelfth unseen set: forms it showed, in our own words -----------------------------------------------------
+def test_a_sensory_level_written_as_sensation_below_a_level_is_not_a_vertebra() -> None:
+    assert schema("She had reduced pinprick sensation below T10; MRI showed an L2 metastasis.")["spinal_levels"] == ["L2"]
+
+
+def test_a_long_range_told_as_spread_is_involvement() -> None:
+    out = schema("MRI showed epidural tumour extending from T1 to L1.")
+    assert out["spinal_levels"] == [f"T{n}" for n in range(1, 13)] + ["L1"]
+
+
+def test_a_long_range_without_spread_stays_a_description_of_the_column() -> None:
+    assert schema("MRI from T1 to L5 showed one lesion at T9.")["spinal_levels"] == ["T9"]
+
+
+def test_the_final_diagnosis_outranks_a_differential_and_a_provisional_one() -> None:
+    out = schema("A differential diagnosis of lymphoma was raised. Frozen section suggested lymphoma. "
+                 "The final pathologic diagnosis was plasmacytoma of the T5 vertebra.")
+    assert out["primary_tumor"] == "plasmacytoma"

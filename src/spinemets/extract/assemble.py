@@ -36,7 +36,8 @@ def _ancestors(name: str) -> list[str]:
 def choose_histology(facts: list[Fact]) -> Fact | None:
     """The most specific histology the text supports: support = own mentions plus those of its ancestors."""
     usable = [f for f in facts if f.assertion in _DISEASE_STATUSES]
-    for pool in ([f for f in usable if "fallback" not in f.detail], usable):
+    own = [f for f in usable if "fallback" not in f.detail]
+    for pool in ([f for f in own if f.detail.get("final")], own, usable):
         if not pool:
             continue
         counts = Counter(f.value for f in pool)

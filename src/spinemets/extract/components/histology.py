@@ -237,8 +237,12 @@ def find(extraction: Extraction) -> list[Fact]:
     raw = {s.index: _hits(s, stains) for s in extraction.sentences if s.index in with_tumour_words}
     spelled = [(s.text[a:b], name) for s in extraction.sentences for a, b, name, abbr in raw.get(s.index, ()) if not abbr]
     defined = defined_abbreviations(extraction.text, spelled)
+    final = rx(load("histology")["final_cue"])
     for sentence in extraction.sentences:
         found = _histologies(sentence, raw[sentence.index], defined) if sentence.index in raw else []
+        for f in found:
+            if final.search(sentence.text, 0, f.start - sentence.start):
+                f.detail["final"] = True
         sites = _site_facts(sentence, found) if sentence.index in with_site_words else []
         # Sentences not about the patient (literature, generic, the source line) are kept as a fallback
         # only: the assembly reads them when the patient's own sentences name no histology or site.

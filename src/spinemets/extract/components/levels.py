@@ -26,6 +26,7 @@ def _rules() -> dict:
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
             "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
             "region_words": tuple(data["triggers"]["ordinal"]),
+            "spread_before": rx(data["spread_before"]),
             "named": re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{form})" for i, form in enumerate(data["named"])) + r")\b",
                                 re.IGNORECASE),
             "named_levels": list(data["named"].values())}
@@ -70,8 +71,10 @@ def find(extraction: Extraction) -> list[Fact]:
                 levels = parse_levels(written)
             except LevelError:
                 continue
-            if len(levels) > 12:
-                continue  # 'C1 to S5' is a description of the column, not a lesion
+            # 'C1 to S5' describes the column, not a lesion; up to a whole thoracolumbar column when the words
+            # before it tell a spread ("soft tissue extending from T1 to L1")
+            if len(levels) > 12 and not (len(levels) <= 17 and rules["spread_before"].search(text, max(0, match.start() - 40), match.start())):
+                continue
             why_not = _excluded(text, match.start(), match.end(), written)
             for level in levels:
                 out.append(fact("level", level.name, sentence, match.start(), match.end(), written=written,
