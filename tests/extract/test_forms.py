@@ -546,3 +546,9 @@ def test_the_final_diagnosis_outranks_a_differential_and_a_provisional_one() -> 
     out = schema("A differential diagnosis of lymphoma was raised. Frozen section suggested lymphoma. "
                  "The final pathologic diagnosis was plasmacytoma of the T5 vertebra.")
     assert out["primary_tumor"] == "plasmacytoma"
+
+
+def test_a_summary_naming_a_spinal_ectomy_before_the_case_is_not_history() -> None:
+    out = schema("Targeted therapy for the renal primary was effective and enabled total en bloc spondylectomy.\n\n"
+                 "Case\n\nA 49-year-old man presented with gait disturbance from an L1 metastasis.")
+    assert out["surgery"] is True and out["chemotherapy"] is True
