@@ -552,3 +552,11 @@ def test_a_summary_naming_a_spinal_ectomy_before_the_case_is_not_history() -> No
     out = schema("Targeted therapy for the renal primary was effective and enabled total en bloc spondylectomy.\n\n"
                  "Case\n\nA 49-year-old man presented with gait disturbance from an L1 metastasis.")
     assert out["surgery"] is True and out["chemotherapy"] is True
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("The signal of the T5 lesion was low on T1 and high on T2.", ["T5"]),
+    ("There was abnormal marrow signal in T5.", ["T5"]),
+])
+def test_a_sequence_named_after_signal_words_is_not_a_level(text: str, levels: list[str]) -> None:
+    assert schema(text)["spinal_levels"] == levels
