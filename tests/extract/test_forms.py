@@ -560,3 +560,21 @@ def test_a_summary_naming_a_spinal_ectomy_before_the_case_is_not_history() -> No
 ])
 def test_a_sequence_named_after_signal_words_is_not_a_level(text: str, levels: list[str]) -> None:
     assert schema(text)["spinal_levels"] == levels
+
+
+# --- a thirteenth unseen set: forms it showed, in our own words --------------------------------------------------
+def test_a_treatment_named_after_prior_to_is_still_to_come() -> None:
+    assert schema("She had an L1 fracture and underwent embolization prior to spinal stabilization surgery.")[
+        "surgery"] is True
+
+
+def test_prior_alone_still_marks_history() -> None:
+    assert schema("He had prior spinal surgery; MRI now showed an L1 lesion.")["surgery"] is None
+
+
+def test_degenerative_disease_named_after_a_level_is_not_a_tumour_level() -> None:
+    assert schema("His history included L4-S1 spondylosis; MRI showed a T12 metastasis.")["spinal_levels"] == ["T12"]
+
+
+def test_dying_n_months_later_is_follow_up() -> None:
+    assert schema("After surgery for the T12 lesion he improved before dying 3 months later.")["follow_up_months"] == 3
