@@ -31,9 +31,23 @@ def test_level_forms(text: str, levels: list[str]) -> None:
     "The tumour at L3 compressed the L4 nerve root.",
     "A discectomy at C5/C6 preceded resection of the L3 lesion.",
     "Pedicle screws were placed in T12 and L4 around the L3 metastasis.",
+    "The L3 body had low T1 and high T2 signal.",
+    "The L3 lesion was bright on T2 and dark on T1.",
 ])
 def test_levels_that_are_not_tumour_levels(text: str) -> None:
     assert schema(text)["spinal_levels"] == ["L3"]
+
+
+def test_vertebrae_t1_and_t2_are_still_levels() -> None:
+    assert schema("Osteolytic lesions were seen at C7, T1 and T2.")["spinal_levels"] == ["C7", "T1", "T2"]
+
+
+def test_a_sequence_named_in_a_compression_sentence_is_not_a_compressed_level() -> None:
+    from spinemets.extract import to_case
+
+    case = to_case(extract_text("CT showed lytic lesions from C5 to T2. MRI: the cord is compressed at C6 (low T1 "
+                                "and high T2 signal in the involved bodies)."))
+    assert [l.level.name for l in case.lesions if l.neural_compression] == ["C6"]
 
 
 def test_thyroid_hormone_values_are_not_levels() -> None:

@@ -26,7 +26,7 @@ def _show(value: Any) -> Text | str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value) if value else "none"
+        return ", ".join(str(v) for v in value) if value else "none recorded"
     return str(getattr(value, "value", value)).replace("_", " ")
 
 

@@ -27,6 +27,7 @@ def _rules() -> dict:
             "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
             "region_words": tuple(data["triggers"]["ordinal"]),
             "spread_before": rx(data["spread_before"]),
+            "sequence_before": rx(data["sequence_before"]), "sequence_after": rx(data["sequence_after"]),
             "named": re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{form})" for i, form in enumerate(data["named"])) + r")\b",
                                 re.IGNORECASE),
             "named_levels": list(data["named"].values())}
@@ -44,6 +45,9 @@ def _excluded(text: str, start: int, end: int, written: str) -> str | None:
     if rules["not_after"].match(text[end:end + 40]):
         return "names a root, sequence, disc or dermatome"
     before = text[max(0, start - 60):start]
+    if written.strip().upper() in ("T1", "T2") and (rules["sequence_before"].search(before)
+                                                   or rules["sequence_after"].match(text[end:end + 40])):
+        return "names an MRI sequence"
     cue = rules["not_before"].search(before)
     if cue:
         lesion = rules["lesion_before"].search(before)
