@@ -172,3 +172,16 @@ def test_a_case_without_spinal_lesions_asks_once_which_vertebrae_are_involved():
     assert scores["sins"].level is None and scores["sins"].range == [0, 18]
     assert [m.fact for m in scores["sins"].missing] == ["lesions"]
     assert [m.fact for m in scores["escc"].missing] == ["lesions"]
+
+
+def test_without_an_index_level_sins_and_escc_score_the_same_worst_level():
+    # T11 has nothing recorded beyond lytic bone; L2 has a known high-grade compression and collapse.
+    c = case(
+        lesions=[
+            {"level": "T11", "bone": "lytic"},
+            {"level": "L2", "bone": "lytic", "collapse": "less_than_50", "escc": "3", "pain": "mechanical"},
+        ]
+    )
+    results = score_all(c)
+    assert results["sins"].level == results["escc"].level == "L2"
+    assert results["escc"].total == "3"

@@ -82,12 +82,18 @@ def _score(
 
 
 def _severity(result: ScoreResult, table: ScoreTable) -> tuple[int, int]:
-    """How bad a level looks: the highest total still possible first, then the lowest."""
+    """How bad a level is known to be: the least still possible first, then the most. (Ranking by the most
+    still possible would let a level about which nothing is recorded outrank a known compression.)"""
     low, high = result.range
     if table.is_grade:
         order = table.items[0].option_keys
-        return order.index(high), order.index(low)
-    return int(high), int(low)
+        return order.index(low), order.index(high)
+    return int(low), int(high)
+
+
+# The worst level is judged on compression first (ESCC), then on instability (SINS); both scores use it,
+# so a case without an index level has one level scored, not one per score.
+_INDEX_ORDER = ("escc", "sins")
 
 
 def _index(case: Case, table: ScoreTable, ctx: Context) -> tuple[Vertebra | None, list[str]]:
@@ -97,11 +103,16 @@ def _index(case: Case, table: ScoreTable, ctx: Context) -> tuple[Vertebra | None
         return None, []
     if len(case.lesions) == 1:
         return case.lesions[0].level, []
-    results = {lesion.level: _score(table, case, ctx, lesion.level, []) for lesion in case.lesions}
-    worst = max(sorted(results), key=lambda level: _severity(results[level], table))
+    tables = [score_table(key) for key in _INDEX_ORDER]
+
+    def severity(level: Vertebra) -> tuple[tuple[int, int], ...]:
+        return tuple(_severity(_score(t, case, ctx, level, []), t) for t in tables)
+
+    worst = max(sorted(lesion.level for lesion in case.lesions), key=severity)
     return worst, [
-        f"Scored at {worst}, the worst of the involved levels {format_levels(case.levels)} "
-        f"(highest {table.name} still possible); other levels can be scored on request."
+        f"Scored at {worst}, the worst of the involved levels {format_levels(case.levels)}: the highest ESCC "
+        "grade known, then the highest SINS known (the least still possible first); other levels can be "
+        "scored on request."
     ]
 
 
