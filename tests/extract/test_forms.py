@@ -106,6 +106,11 @@ def test_neuro_deficit(text: str, expected: bool | None) -> None:
     ("A 70-year-old with multiple myeloma.", "multiple myeloma", None),
     ("Biopsy showed a jejunal GIST.", "gastrointestinal stromal tumor", "jejunum"),
     ("Histology confirmed follicular carcinoma of the thyroid.", "follicular thyroid carcinoma", "thyroid"),
+    # the site told in the passive of the removal, the histology in the next clause
+    ("A year ago a mass was excised from her right thigh; histology showed leiomyosarcoma.", "leiomyosarcoma",
+     "thigh"),
+    ("A tumour had been resected from the left kidney; it was a clear cell renal cell carcinoma.",
+     "clear cell renal cell carcinoma", "kidney"),
 ])
 def test_histology_synonyms(text: str, histology: str, site: str | None) -> None:
     out = schema(text)

@@ -191,8 +191,11 @@ def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nouns = _sites()[2]
     return (re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
             re.compile(r"^\s*(?:of|in|from|arising\s+(?:in|from))\s+(?:the\s+)?(?:left\s+|right\s+)?$", re.IGNORECASE),
-            re.compile(rf"(?:{nouns})\s+(?:in|of|on|at|from)\s+(?:the\s+)?(?:left\s+|right\s+|upper\s+|lower\s+)*$",
-                       re.IGNORECASE))
+            # "a mass in the left thigh", and in the passive of removal: "a mass was excised from his left thigh"
+            re.compile(rf"(?:{nouns})\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?"
+                       r"(?:(?:excised|resected|removed|biopsied|enucleated|amputated)\s+)?"
+                       r"(?:in|of|on|at|from)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+                       r"(?:left\s+|right\s+|upper\s+|lower\s+)*$", re.IGNORECASE))
 
 
 def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
