@@ -8,7 +8,6 @@ from itertools import accumulate
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .._data import literals
 from ..facts import Extraction, Fact, Sentence
 
 
@@ -20,20 +19,22 @@ def patient_sentences(extraction: Extraction) -> Iterator[Sentence]:
 def gate(sentences: Iterable[Sentence], triggers: Iterable[str]) -> list[Sentence]:
     """The sentences holding at least one trigger string (lower case): a rule's regexes run only on those."""
     pool = sentences if isinstance(sentences, list) else list(sentences)
-    search = literals(tuple(triggers)).search
-    # One scan over all the sentences joined (a NUL between them, which no trigger holds), jumping to the next
-    # sentence after each hit: a rule whose triggers are rare costs one C call per text, not one per sentence.
+    # The sentences joined (a NUL between them, which no trigger holds) and searched with str.find, one trigger
+    # at a time: a substring search in C skips most of the text, where one regex alternating the triggers
+    # stops at every character. After a hit the search jumps to the next sentence.
     joined = "\0".join(s.lower for s in pool)
-    hit = search(joined)
-    if hit is None:
+    present = [t for t in triggers if t in joined]
+    if not present:
         return []
     ends = list(accumulate(len(s.lower) + 1 for s in pool))
-    out = []
-    while hit is not None:
-        index = bisect_right(ends, hit.start())
-        out.append(pool[index])
-        hit = search(joined, ends[index])
-    return out
+    hit: set[int] = set()
+    for trigger in present:
+        at = joined.find(trigger)
+        while at != -1:
+            index = bisect_right(ends, at)
+            hit.add(index)
+            at = joined.find(trigger, ends[index])
+    return [pool[i] for i in sorted(hit)]
 
 
 _WORD_START = re.compile(r"(?<![\w-])[\w-]|(?<=-)\w")
