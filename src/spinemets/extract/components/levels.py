@@ -15,7 +15,7 @@ from .._data import literals, load, rx
 from ..facts import Extraction, Fact
 from ._util import fact, patient_sentences
 
-_LEVEL_HINT = re.compile(r"[CTDLS]h?\s?\d")  # a cheap test before the full level pattern
+_LEVEL_HINT = re.compile(r"[CTDLS][hH]?\s?\d")  # a cheap test before the full level pattern
 
 
 @lru_cache(maxsize=1)
