@@ -120,3 +120,118 @@ def test_case_two_heading_starts_another_patient() -> None:
 def test_the_same_patient_told_again_is_still_the_index_patient() -> None:
     out = schema("A 52-year-old woman had a C7 metastasis. The 52-year-old patient underwent laminectomy.")
     assert out["surgery"] is True
+
+
+# --- the same families, other ways of writing them (probed in our own sentences) ---------------------------
+@pytest.mark.parametrize("text", [
+    "A 60-year-old man had an L3 metastasis and saddle anaesthesia.",
+    "A 60-year-old man had an L3 metastasis and acute retention of urine.",
+    "A 60-year-old man had a T9 metastasis with loss of bladder control.",
+    "A 60-year-old man had a T9 metastasis; motor power was MRC grade 3/5 in both legs.",
+    "A 60-year-old man had a T9 metastasis; hip flexion was 3/5 bilaterally.",
+    "A 60-year-old man had a T9 metastasis and could not walk.",
+    "A 60-year-old man had a C5 metastasis and a positive Hoffmann sign.",
+])
+def test_more_deficit_forms(text: str) -> None:
+    assert schema(text)["neuro_deficit"] is True
+
+
+def test_neurological_examination_revealing_no_abnormality_is_intact() -> None:
+    assert schema("A 60-year-old man had a C5 metastasis; neurological examination revealed no "
+                  "abnormality.")["neuro_deficit"] is False
+
+
+def test_a_grade_five_of_five_is_no_deficit() -> None:
+    assert schema("A 60-year-old man had a C5 metastasis and neck pain; power was 5/5 in all limbs.")["neuro_deficit"] \
+        is False
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("CT showed a lytic lesion of T-11.", ["T11"]),
+    ("CT showed lytic lesions of the C-7 and T-1 vertebrae.", ["C7", "T1"]),
+])
+def test_levels_written_with_a_hyphen(text: str, levels: list[str]) -> None:
+    assert schema(text)["spinal_levels"] == levels
+
+
+def test_s100_is_not_a_sacral_level() -> None:
+    assert schema("The L2 tumour was positive for S-100 and negative for CD-34.")["spinal_levels"] == ["L2"]
+
+
+@pytest.mark.parametrize("text", [
+    "MRI showed a T7 metastasis with epidural extension compressing the neural elements.",
+    "MRI showed a T7 metastasis with cord impingement.",
+    "MRI showed the cord compressed by a T7 metastasis.",
+])
+def test_more_compression_forms(text: str) -> None:
+    assert schema(text)["cord_compression"] is True
+
+
+def test_fractured_as_a_verb() -> None:
+    assert schema("The L2 vertebral body was fractured.")["fracture_levels"] == ["L2"]
+
+
+@pytest.mark.parametrize("text, months", [
+    ("After T10 corpectomy she did well; eighteen months postoperatively, she remains free of pain.", 18),
+    ("After T10 corpectomy the patient is alive 30 months after the diagnosis of the spinal metastasis.", 30),
+])
+def test_more_follow_up_forms(text: str, months: float) -> None:
+    assert schema(text)["follow_up_months"] == months
+
+
+def test_age_in_a_case_report_header() -> None:
+    assert schema("Patient: Female, 63\nFinal Diagnosis: Breast cancer\nShe had an L2 metastasis.")["age"] == 63
+
+
+@pytest.mark.parametrize("text, histology", [
+    ("Biopsy showed infiltrating duct carcinoma of the breast; the T4 lesion was lytic.", "ductal carcinoma"),
+    ("Biopsy of T4 showed a metastatic clear cell carcinoma of the kidney.", "clear cell renal cell carcinoma"),
+    ("Biopsy of T4 showed metastatic cholangiocarcinoma.", "adenocarcinoma"),
+])
+def test_more_histology_forms(text: str, histology: str) -> None:
+    assert schema(text)["primary_tumor"] == histology
+
+
+@pytest.mark.parametrize("text, site", [
+    ("A 60-year-old woman had a T4 metastasis; the primary tumour was located in the colon.", "colon"),
+    ("A 60-year-old woman had a T4 metastasis of NSCLC.", "lung"),
+])
+def test_more_site_forms(text: str, site: str) -> None:
+    assert schema(text)["primary_site"] == site
+
+
+def test_a_trailing_minus_sign_is_negative() -> None:
+    out = schema("The tumour cells of the T4 lesion were CK7+, CK20- and TTF-1+.")
+    assert (out["ihc_positive"], out["ihc_negative"]) == (["CK7", "TTF-1"], ["CK20"])
+
+
+@pytest.mark.parametrize("text", [
+    "A 60-year-old man had a T4 metastasis; CT showed a lytic lesion in the left iliac bone.",
+    "A 60-year-old man had a T4 metastasis; CT showed a lytic lesion of the right femur.",
+])
+def test_a_lytic_lesion_of_another_bone_is_a_bone_metastasis(text: str) -> None:
+    assert schema(text)["other_metastases"] == ["bone"]
+
+
+@pytest.mark.parametrize("text", [
+    "A 60-year-old man with a T4 metastasis underwent percutaneous cement augmentation of T4.",
+    "A 60-year-old man with a T4 metastasis underwent T4 vertebral body replacement.",
+])
+def test_more_spinal_operations(text: str) -> None:
+    assert schema(text)["surgery"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "A 60-year-old man with a T4 metastasis received palliative RT to T4.",
+    "A 60-year-old man with a T4 metastasis received palliative XRT.",
+])
+def test_radiotherapy_abbreviations(text: str) -> None:
+    assert schema(text)["radiotherapy"] is True
+
+
+def test_rt_in_lower_case_is_not_radiotherapy() -> None:
+    assert schema("A 60-year-old man with a T4 metastasis had rt. leg weakness.")["radiotherapy"] is None
+
+
+def test_rt_pcr_is_not_radiotherapy() -> None:
+    assert schema("A 60-year-old man with a T4 metastasis: RT-PCR found a NAB2-STAT6 fusion.")["radiotherapy"] is None
