@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .._data import literals, load, phrase_alternation, rx
 from ..facts import SOURCE, Extraction, Fact, Sentence
+from ._prefix import prefixes
 from ._util import fact, gate, matches, overlaps
 
 _METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
@@ -94,7 +95,8 @@ def _head() -> re.Pattern[str]:
     return re.compile(rf"(?i:{'|'.join(map(re.escape, triggers['words']))})|(?<![\w-])(?:{abbreviations})")
 
 
-def _candidates(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def _candidates(pattern: re.Pattern[str], sentence: Sentence) -> list[re.Match[str]]:
+    text = sentence.text
     windows: list[list[int]] = []
     for head in _head().finditer(text):
         low, high = max(0, head.start() - _WINDOW_BEFORE), min(len(text), head.end() + _WINDOW_AFTER)
@@ -102,13 +104,22 @@ def _candidates(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
             windows[-1][1] = high
         else:
             windows.append([low, high])
-    # Names start at word starts: try the vocabulary there only (a sixth of the places a search would try).
+    # Names start at word starts, and only at those whose first letters begin a name (_prefix.py): the
+    # vocabulary regex is tried there only.
+    beginnings = prefixes(pattern) if len(sentence.lower) == len(text) else None
+    lower = sentence.lower
     found, last_end = [], -1
     for low, high in windows:
         for word in _WORD_START.finditer(text, low, high):
-            if word.start() < last_end:
+            start = word.start()
+            if start < last_end:
                 continue
-            match = pattern.match(text, word.start(), high)
+            if beginnings is not None:
+                key = lower[start:start + 3]
+                if not (key in beginnings[0] or key[:2] in beginnings[1] or key[:1] in beginnings[2]
+                        or not key.isascii()):
+                    continue
+            match = pattern.match(text, start, high)
             if match:
                 found.append(match)
                 last_end = match.end()
@@ -159,7 +170,7 @@ def _hits(sentence: Sentence, stains: list[Fact]) -> list[tuple[int, int, str, b
     """(start, end, histology, written as an abbreviation) for each vocabulary name in the sentence."""
     pattern, names, not_after = _histology()
     hits = []
-    for match in _candidates(pattern, sentence.text):
+    for match in _candidates(pattern, sentence):
         if not_after.match(sentence.text[match.end():]):
             continue
         if _in_stain_list(sentence.start + match.start(), sentence.start + match.end(), stains):

@@ -63,14 +63,22 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     the treatment before the case is told is not history."""
     if sentence.start + start >= extraction.anchor:
         return {}
+    # One answer per sentence, however many treatments it names (kept for this text only).
+    cache = extraction.memo.setdefault("treatment_past", {})
+    if sentence.index not in cache:
+        cache[sentence.index] = _past_of(sentence.text)
+    return dict(cache[sentence.index])
+
+
+def _past_of(text: str) -> tuple[tuple[str, object], ...]:
     rules = _rules()
-    if rules["prior"].search(sentence.text):
-        return {"prior": True}
+    if rules["prior"].search(text):
+        return (("prior", True),)
     # Before the index presentation, in a sentence about another organ and not the spine ("underwent
     # nephrectomy and received adjuvant chemotherapy"): the primary's treatment.
-    if rules["other_organ"].search(sentence.text) and not rules["spinal"].search(sentence.text):
-        return {"prior": True, "why": "treatment of another organ before the presentation"}
-    return {}
+    if rules["other_organ"].search(text) and not rules["spinal"].search(text):
+        return (("prior", True), ("why", "treatment of another organ before the presentation"))
+    return ()
 
 
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
@@ -152,8 +160,9 @@ def find(extraction: Extraction) -> list[Fact]:
             continue
         out.append(fact("radiotherapy", True, sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
+    with_radiotherapy = {f.sentence for f in out if f.key == "radiotherapy"}
     for sentence in sentences:
-        if any(f.key == "radiotherapy" and f.sentence == sentence.index for f in out):
+        if sentence.index in with_radiotherapy:
             for dose in _doses(sentence):
                 dose.detail.update(_timing(extraction, sentence, dose.start - sentence.start))
                 out.append(dose)
