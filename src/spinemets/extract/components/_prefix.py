@@ -103,3 +103,12 @@ def _class(av: list) -> set[str] | None:
         else:  # \w, \s, a negated class, a wide range
             return None
     return chars
+
+
+def plausible(starts: list[int], lower: str, beginnings: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> list[int]:
+    """The places among `starts` where a match can begin: its first characters (in `lower`, the text in lower
+    case, same length) are one of the beginnings, or hold a non-ASCII character (case folding may match it
+    to an ASCII letter)."""
+    three, two, one = beginnings
+    return [i for i in starts
+            if (key := lower[i:i + 3]) in three or key[:2] in two or key[:1] in one or not key.isascii()]

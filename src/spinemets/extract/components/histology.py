@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .._data import literals, load, phrase_alternation, rx
 from ..facts import SOURCE, Extraction, Fact, Sentence
-from ._prefix import prefixes
+from ._prefix import plausible, prefixes
 from ._util import fact, gate, matches, overlaps
 
 _METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
@@ -110,15 +110,12 @@ def _candidates(pattern: re.Pattern[str], sentence: Sentence) -> list[re.Match[s
     lower = sentence.lower
     found, last_end = [], -1
     for low, high in windows:
-        for word in _WORD_START.finditer(text, low, high):
-            start = word.start()
+        starts = [word.start() for word in _WORD_START.finditer(text, low, high)]
+        if beginnings is not None:
+            starts = plausible(starts, lower, beginnings)
+        for start in starts:
             if start < last_end:
                 continue
-            if beginnings is not None:
-                key = lower[start:start + 3]
-                if not (key in beginnings[0] or key[:2] in beginnings[1] or key[:1] in beginnings[2]
-                        or not key.isascii()):
-                    continue
             match = pattern.match(text, start, high)
             if match:
                 found.append(match)
