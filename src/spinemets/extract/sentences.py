@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._data import any_of, literals, load, rx
+from ._data import any_of, load, rx
 from .facts import CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED, Sentence
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -99,7 +99,10 @@ def sentences(text: str) -> list[Sentence]:
     generic = any_of(language["generic_cues"])
     case = any_of(language["case_cues"])
     source = rx(language["source_line"])
-    generic_words = literals(tuple(language["triggers"]["generic"])).search
+    # Substring tests (faster than one regex alternating them): only the words this text holds at all are
+    # tried on each sentence.
+    text_lower = text.lower()
+    generic_words = [w for w in language["triggers"]["generic"] if w in text_lower]
     out: list[Sentence] = []
     section = UNSECTIONED
     header_index = 0
@@ -114,7 +117,7 @@ def sentences(text: str) -> list[Sentence]:
         kind = SOURCE if source_line and start < first_line_end else section
         is_header = any(h[0] == start and h[1] >= end - 1 for h in headers)
         lower = sentence_text.lower()
-        is_generic = bool(generic_words(lower)) and bool(generic.search(sentence_text)) \
+        is_generic = any(w in lower for w in generic_words) and bool(generic.search(sentence_text)) \
             and not case.search(sentence_text)
         out.append(Sentence(index=index, start=start, end=end, text=sentence_text, section=kind,
                             generic=is_generic or is_header))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .._data import literals, load, phrase_alternation, rx
+from .._data import load, phrase_alternation, rx
 from ..facts import SOURCE, Extraction, Fact, Sentence
 from ._prefix import plausible, prefixes
 from ._util import fact, gate, matches, overlaps
@@ -242,8 +242,10 @@ def find(extraction: Extraction) -> list[Fact]:
     out: list[Fact] = []
     triggers = load("histology")["triggers"]
     with_tumour_words = {s.index for s in gate(extraction.sentences, triggers["words"])}
-    abbreviation = literals(tuple(triggers["abbreviations"])).search  # case-sensitive, as abbreviations are
-    with_tumour_words |= {s.index for s in extraction.sentences if abbreviation(s.text)}
+    # Case-sensitive, as abbreviations are; only those the text holds at all are looked for in each sentence.
+    abbreviations = [a for a in triggers["abbreviations"] if a in extraction.text]
+    if abbreviations:
+        with_tumour_words |= {s.index for s in extraction.sentences if any(a in s.text for a in abbreviations)}
     with_site_words = {s.index for s in gate(extraction.sentences, triggers["sites"])}
     raw = {s.index: _hits(s, stains) for s in extraction.sentences if s.index in with_tumour_words}
     spelled = [(s.text[a:b], name) for s in extraction.sentences for a, b, name, abbr in raw.get(s.index, ()) if not abbr]
