@@ -33,7 +33,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
-    sentences = list(patient_sentences(extraction))
+    sentences = patient_sentences(extraction)
     levels = [f for f in extraction.of("level") if "excluded" not in f.detail]
     out: list[Fact] = []
     triggers = rules["triggers"]

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .._data import load, phrase_alternation, rx
 from ..facts import SOURCE, Extraction, Fact, Sentence
 from ._prefix import plausible, prefixes
-from ._util import fact, gate, matches, overlaps
+from ._util import all_sentences, fact, gate, matches, overlaps
 
 _METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
 _METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|involvement)\s+(?:\w+\s+){0,2}(?:to|in|into|within|involving)\s+(?:the\s+|both\s+|left\s+|right\s+|multiple\s+)*$",
@@ -241,12 +241,12 @@ def find(extraction: Extraction) -> list[Fact]:
     stains = extraction.of("ihc")
     out: list[Fact] = []
     triggers = load("histology")["triggers"]
-    with_tumour_words = {s.index for s in gate(extraction.sentences, triggers["words"])}
+    with_tumour_words = {s.index for s in gate(all_sentences(extraction), triggers["words"])}
     # Case-sensitive, as abbreviations are; only those the text holds at all are looked for in each sentence.
     abbreviations = [a for a in triggers["abbreviations"] if a in extraction.text]
     if abbreviations:
         with_tumour_words |= {s.index for s in extraction.sentences if any(a in s.text for a in abbreviations)}
-    with_site_words = {s.index for s in gate(extraction.sentences, triggers["sites"])}
+    with_site_words = {s.index for s in gate(all_sentences(extraction), triggers["sites"])}
     raw = {s.index: _hits(s, stains) for s in extraction.sentences if s.index in with_tumour_words}
     spelled = [(s.text[a:b], name) for s in extraction.sentences for a, b, name, abbr in raw.get(s.index, ()) if not abbr]
     defined = defined_abbreviations(extraction.text, spelled)

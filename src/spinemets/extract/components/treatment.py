@@ -152,7 +152,7 @@ def _chemo_details(sentence: Sentence, start: int) -> dict[str, object]:
 
 def find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
-    sentences = list(patient_sentences(extraction))
+    sentences = patient_sentences(extraction)
     out = _surgery(extraction, sentences)
     for sentence, match in matches(rules["rt"], gate(sentences, rules["triggers"]["radiotherapy"])):
         # Only words touching the mention exclude it: "I131 treatment and external radiation therapy" is both.
