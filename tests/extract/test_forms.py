@@ -100,7 +100,7 @@ def test_neuro_deficit(text: str, expected: bool | None) -> None:
 @pytest.mark.parametrize("text, histology, site", [
     ("Biopsy showed metastatic RCC.", "renal cell carcinoma", "kidney"),
     ("He had known HCC.", "hepatocellular carcinoma", "liver"),
-    ("The diagnosis was NSCLC.", "carcinoma", None),
+    ("The diagnosis was NSCLC.", "carcinoma", "lung"),  # non-small cell LUNG cancer names its organ
     ("Histology showed adenocarcinoma of the lung.", "adenocarcinoma", "lung"),
     ("Biopsy showed DLBCL of the spine.", "lymphoma", None),
     ("A 70-year-old with multiple myeloma.", "multiple myeloma", None),

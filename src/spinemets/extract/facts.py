@@ -17,6 +17,7 @@ class Sentence:
     text: str
     section: str = UNSECTIONED
     generic: bool = False  # speaks about the disease in general or the literature, not about the patient
+    other_patient: bool = False  # tells another patient of a case series than the index one (patients.py)
     lower: str = field(default="", repr=False)  # the text in lower case, for the trigger tests of the rules
     word_starts: list[int] | None = field(default=None, repr=False)  # filled on first use by the rules
 
@@ -25,7 +26,7 @@ class Sentence:
 
     @property
     def about_patient(self) -> bool:
-        return not self.generic and self.section in (CASE, DISCUSSION, UNSECTIONED)
+        return not self.generic and not self.other_patient and self.section in (CASE, DISCUSSION, UNSECTIONED)
 
 
 @dataclass

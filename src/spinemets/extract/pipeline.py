@@ -25,6 +25,7 @@ from ._data import load
 from .components import ordered
 from .facts import Extraction, Fact, Sentence
 from .normalize import clean_text
+from .patients import mark_other_patients
 from .sentences import presentation_anchor, sentences
 
 # A case report is a few kilobytes; past this the text is not one case, and reading it would take long.
@@ -198,6 +199,7 @@ def _facts(text: str) -> Extraction:
     """Sentences, sections and every component's facts of one prepared text (status still 'present')."""
     extraction = Extraction(text=text)
     extraction.sentences = sentences(text)
+    mark_other_patients(extraction.sentences)
     extraction.anchor = presentation_anchor(text, extraction.sentences)
     for component in ordered():
         extraction.facts.extend(component.find(extraction))

@@ -201,7 +201,7 @@ def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             re.compile(r"^\s*(?:of|in|from|arising\s+(?:in|from))\s+(?:the\s+)?(?:left\s+|right\s+)?$", re.IGNORECASE),
             # "a mass in the left thigh", and in the passive of removal: "a mass was excised from his left thigh"
             re.compile(rf"(?:{nouns})\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?"
-                       r"(?:(?:excised|resected|removed|biopsied|enucleated|amputated)\s+)?"
+                       r"(?:(?:excised|resected|removed|biopsied|enucleated|amputated|located|situated|found|seen)\s+)?"
                        r"(?:in|of|on|at|from)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
                        r"(?:left\s+|right\s+|upper\s+|lower\s+)*$", re.IGNORECASE))
 
@@ -251,12 +251,19 @@ def find(extraction: Extraction) -> list[Fact]:
     spelled = [(s.text[a:b], name) for s in extraction.sentences for a, b, name, abbr in raw.get(s.index, ()) if not abbr]
     defined = defined_abbreviations(extraction.text, spelled)
     final = rx(load("histology")["final_cue"])
+    abbreviation_sites = load("histology").get("abbreviation_sites", {})
     for sentence in extraction.sentences:
         found = _histologies(sentence, raw[sentence.index], defined) if sentence.index in raw else []
         for f in found:
             if final.search(sentence.text, 0, f.start - sentence.start):
                 f.detail["final"] = True
         sites = _site_facts(sentence, found) if sentence.index in with_site_words else []
+        # "NSCLC" names its organ as "non-small cell lung cancer" would
+        for f in found:
+            organ = abbreviation_sites.get(extraction.text[f.start:f.end])
+            if organ:
+                sites.append(fact("site", organ, sentence, f.start - sentence.start, f.end - sentence.start,
+                                  tie="the abbreviation names the organ", histology=f.value))
         # Sentences not about the patient (literature, generic, the source line) are kept as a fallback
         # only: the assembly reads them when the patient's own sentences name no histology or site.
         fallback = not sentence.about_patient

@@ -15,7 +15,8 @@ from .._data import load, rx
 from ..facts import Extraction, Fact
 from ._util import fact, patient_sentences
 
-_LEVEL_HINT = re.compile(r"[CTDLS]h?\s?\d")  # a cheap test before the full level pattern
+_HYPHEN = re.compile(r"(?<=[CTDLhH])-(?=\d)")
+_LEVEL_HINT = re.compile(r"[CTDLS][hH]?[\s-]?\d")  # a cheap test before the full level pattern
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +75,7 @@ def find(extraction: Extraction) -> list[Fact]:
         for match in matches_found:
             written = match.group(0)
             try:
-                levels = parse_levels(written)
+                levels = parse_levels(_HYPHEN.sub("", written))  # "T-11" is T11 for the anatomy parser
             except LevelError:
                 continue
             # 'C1 to S5' describes the column, not a lesion; up to a whole thoracolumbar column when the words

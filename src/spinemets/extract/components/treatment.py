@@ -22,6 +22,8 @@ _DAYS = re.compile(r"\bdays?\s+(?P<first>\d{1,2})\s*(?:(?:to|-|–|through)\s*(?
 _EVERY = re.compile(r"\b(?:every|q)\s*(?P<n>\d{1,3})\s*(?:days?|d)\b", re.IGNORECASE)
 _CYCLES = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:cycles?|courses?)\b",
                      re.IGNORECASE)
+_AGO = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
+_AGO_REACH = 100  # characters from a treatment word to the "... ago" that dates it, within its sentence
 _MG_M2 = re.compile(r"(?P<dose>\d+(?:\.\d+)?)\s*mg\s*/\s*m\s*(?:2|²|<sup>\s*2\s*</sup>|\s{0,12}2)", re.IGNORECASE)
 
 
@@ -61,6 +63,11 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     """`prior` when the mention comes before the index presentation is told AND its sentence sets it in the
     past ("in November 2005", "eleven years after treatment for", "previously"): an abstract that sums up
     the treatment before the case is told is not history."""
+    # "had chemotherapy for bladder cancer four months ago": set in the past by the sentence itself, whatever
+    # comes before it in the text
+    ago = _AGO.search(sentence.text, start)
+    if ago and ago.start() - start <= _AGO_REACH:
+        return {"prior": True, "why": "told as done some time ago"}
     if sentence.start + start >= extraction.anchor:
         return {}
     # One answer per sentence, however many treatments it names (kept for this text only).

@@ -1,0 +1,62 @@
+"""Case series: which sentences tell another patient than the index one.
+
+The index patient is the first one the text introduces. A later introduction of a patient of another age or sex
+("A 54-year-old man presented with ..."), or a heading such as "Case 2", starts another patient's story; it lasts
+until the text speaks of the patients together again ("both patients", "respectively"), names the index patient
+again, or changes section. Those sentences are kept, but none of their facts is the index patient's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ._data import load, rx
+from .facts import SOURCE, Sentence
+
+_CHEAP = re.compile(r"year|yr|case|patient", re.IGNORECASE)  # every cue below holds one of these words
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, re.Pattern[str]]:
+    language = load("language")
+    return {key: rx(language[key]) for key in ("patient_intro", "other_case_heading", "index_case_heading",
+                                                 "patients_together", "literature_cue")}
+
+
+def _who(word: str) -> str | None:
+    word = word.lower()
+    if word in ("man", "male", "gentleman", "boy"):
+        return "male"
+    if word in ("woman", "female", "lady", "girl"):
+        return "female"
+    return None  # "patient": no sex told
+
+
+def mark_other_patients(found: list[Sentence]) -> None:
+    rules = _rules()
+    index: tuple[int, str | None] | None = None
+    other = False
+    section = None
+    for sentence in found:
+        if sentence.section == SOURCE:
+            continue
+        if sentence.section != section:
+            section, other = sentence.section, False
+        if not _CHEAP.search(sentence.text):
+            sentence.other_patient = other
+            continue
+        if rules["patients_together"].search(sentence.text) or rules["index_case_heading"].search(sentence.text):
+            other = False
+        elif rules["other_case_heading"].search(sentence.text) and index is not None:
+            other = True
+        intro = rules["patient_intro"].search(sentence.text)
+        if intro and not rules["literature_cue"].search(sentence.text):
+            age, sex = int(intro.group("age")), _who(intro.group("who"))
+            if index is None:
+                index = (age, sex)
+            elif age != index[0] or (sex and index[1] and sex != index[1]):
+                other = True
+            elif not rules["other_case_heading"].search(sentence.text):
+                other = False
+        sentence.other_patient = other

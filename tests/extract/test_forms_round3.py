@@ -1,0 +1,237 @@
+"""Forms met at first sight in the fourteenth unseen set (round 3), each in a sentence of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from spinemets.extract import extract_text, to_schema
+
+
+def schema(text: str) -> dict:
+    return to_schema(extract_text(text))
+
+
+# --- levels ----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, levels", [
+    ("MRI showed an epidural tumour compressing the cord at TH 8.", ["T8"]),
+    ("MRI showed an epidural tumour compressing the cord at Th 11 and L1.", ["T11", "L1"]),
+])
+def test_th_with_a_space_and_in_capitals(text: str, levels: list[str]) -> None:
+    assert schema(text)["spinal_levels"] == levels
+
+
+@pytest.mark.parametrize("text", [
+    "Sagittal T1- and T2-weighted images showed a lytic lesion of L3.",
+    "Axial T1 and T2 weighted sequences showed a lytic lesion of L3.",
+])
+def test_paired_sequences_are_not_levels(text: str) -> None:
+    assert schema(text)["spinal_levels"] == ["L3"]
+
+
+# --- histology and site ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, histology, site", [
+    ("A 70-year-old man with squamous cell lung cancer had a T5 metastasis.", "squamous cell carcinoma", "lung"),
+    ("He had a squamous cell oesophageal carcinoma and a metastasis at C4.", "squamous cell carcinoma", "esophagus"),
+])
+def test_squamous_cell_with_the_organ_inside_the_name(text: str, histology: str, site: str) -> None:
+    out = schema(text)
+    assert (out["primary_tumor"], out["primary_site"]) == (histology, site)
+
+
+def test_small_cell_carcinoma_without_an_organ_is_pulmonary() -> None:
+    out = schema("A 66-year-old woman had a T9 epidural mass; resection showed metastatic SCLC.")
+    assert (out["primary_tumor"], out["primary_site"]) == ("small cell carcinoma", "lung")
+
+
+def test_small_cell_carcinoma_of_another_organ_keeps_that_organ() -> None:
+    out = schema("A 66-year-old woman had a T9 mass from a small cell carcinoma of the bladder.")
+    assert out["primary_site"] == "bladder"
+
+
+# --- neurology and compression ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Two weeks after the diagnosis he developed diplegia from a C3 metastasis.",
+    "She was non-ambulatory on arrival because of a T10 metastasis.",
+    "He came in after two days of non-ambulation; MRI showed a T10 metastasis.",
+])
+def test_deficit_words(text: str) -> None:
+    assert schema(text)["neuro_deficit"] is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The C4 tumour exerted a mass effect on the spinal cord.", True),
+    ("The L4 lesion had a mass effect posteriorly on the cauda equina.", True),
+    ("The C3 mass had a mass effect anteriorly on the oesophagus and posteriorly on the cord.", True),
+    ("The T4 lesion had no mass effect on the spinal cord.", False),
+    ("The T4 lesion caused a mass effect on the adjacent psoas muscle.", None),
+])
+def test_mass_effect_on_the_cord_is_compression(text: str, expected: bool | None) -> None:
+    assert schema(text)["cord_compression"] is expected
+
+
+# --- follow-up -------------------------------------------------------------------------------------------
+def test_death_a_number_of_months_following_the_operation() -> None:
+    assert schema("After L2 corpectomy she passed away from liver failure 14 months following the "
+                  "operation.")["follow_up_months"] == 14
+
+
+# --- treatment -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "A 58-year-old man with an L2 metastasis also had brain metastases treated with whole-brain irradiation.",
+    "A 58-year-old man with an L2 metastasis received prophylactic cranial irradiation.",
+])
+def test_irradiation_of_another_organ_is_not_spinal_radiotherapy(text: str) -> None:
+    assert schema(text)["radiotherapy"] is None
+
+
+def test_treatment_set_months_ago_is_history_even_after_the_presentation_word() -> None:
+    out = schema("A 70-year-old man presenting with a C3 metastasis had chemotherapy for bladder cancer four "
+                 "months ago. The C3 lesion was resected.")
+    assert out["chemotherapy"] is None
+    assert out["surgery"] is True
+
+
+def test_months_after_irradiation_before_the_presentation_is_history() -> None:
+    out = schema("A 70-year-old man had lung cancer. Five months after irradiation he was admitted with leg "
+                 "weakness from a T10 metastasis, which was decompressed.")
+    assert out["radiotherapy"] is None
+    assert out["surgery"] is True
+
+
+# --- case series: the index patient is the first one introduced -------------------------------------------
+def test_a_second_patient_is_not_the_index_patient() -> None:
+    out = schema("We report two cases. A 52-year-old woman with myeloma had a C7 epidural mass and received "
+                 "chemotherapy. A 61-year-old man with myeloma had an L1 mass and underwent laminectomy. "
+                 "Both patients are alive.")
+    assert out["age"] == 52 and out["sex"] == "female"
+    assert out["spinal_levels"] == ["C7"]
+    assert out["surgery"] is None
+    assert out["chemotherapy"] is True
+
+
+def test_case_two_heading_starts_another_patient() -> None:
+    out = schema("Case 1\nA 52-year-old woman had a C7 metastasis from breast cancer.\nCase 2\nA 61-year-old man "
+                 "had an L1 metastasis from renal cell carcinoma and underwent laminectomy.")
+    assert out["spinal_levels"] == ["C7"]
+    assert out["primary_site"] == "breast"
+    assert out["surgery"] is None
+
+
+def test_the_same_patient_told_again_is_still_the_index_patient() -> None:
+    out = schema("A 52-year-old woman had a C7 metastasis. The 52-year-old patient underwent laminectomy.")
+    assert out["surgery"] is True
+
+
+# --- the same families, other ways of writing them (probed in our own sentences) ---------------------------
+@pytest.mark.parametrize("text", [
+    "A 60-year-old man had an L3 metastasis and saddle anaesthesia.",
+    "A 60-year-old man had an L3 metastasis and acute retention of urine.",
+    "A 60-year-old man had a T9 metastasis with loss of bladder control.",
+    "A 60-year-old man had a T9 metastasis; motor power was MRC grade 3/5 in both legs.",
+    "A 60-year-old man had a T9 metastasis; hip flexion was 3/5 bilaterally.",
+    "A 60-year-old man had a T9 metastasis and could not walk.",
+    "A 60-year-old man had a C5 metastasis and a positive Hoffmann sign.",
+])
+def test_more_deficit_forms(text: str) -> None:
+    assert schema(text)["neuro_deficit"] is True
+
+
+def test_neurological_examination_revealing_no_abnormality_is_intact() -> None:
+    assert schema("A 60-year-old man had a C5 metastasis; neurological examination revealed no "
+                  "abnormality.")["neuro_deficit"] is False
+
+
+def test_a_grade_five_of_five_is_no_deficit() -> None:
+    assert schema("A 60-year-old man had a C5 metastasis and neck pain; power was 5/5 in all limbs.")["neuro_deficit"] \
+        is False
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("CT showed a lytic lesion of T-11.", ["T11"]),
+    ("CT showed lytic lesions of the C-7 and T-1 vertebrae.", ["C7", "T1"]),
+])
+def test_levels_written_with_a_hyphen(text: str, levels: list[str]) -> None:
+    assert schema(text)["spinal_levels"] == levels
+
+
+def test_s100_is_not_a_sacral_level() -> None:
+    assert schema("The L2 tumour was positive for S-100 and negative for CD-34.")["spinal_levels"] == ["L2"]
+
+
+@pytest.mark.parametrize("text", [
+    "MRI showed a T7 metastasis with epidural extension compressing the neural elements.",
+    "MRI showed a T7 metastasis with cord impingement.",
+    "MRI showed the cord compressed by a T7 metastasis.",
+])
+def test_more_compression_forms(text: str) -> None:
+    assert schema(text)["cord_compression"] is True
+
+
+def test_fractured_as_a_verb() -> None:
+    assert schema("The L2 vertebral body was fractured.")["fracture_levels"] == ["L2"]
+
+
+@pytest.mark.parametrize("text, months", [
+    ("After T10 corpectomy she did well; eighteen months postoperatively, she remains free of pain.", 18),
+    ("After T10 corpectomy the patient is alive 30 months after the diagnosis of the spinal metastasis.", 30),
+])
+def test_more_follow_up_forms(text: str, months: float) -> None:
+    assert schema(text)["follow_up_months"] == months
+
+
+def test_age_in_a_case_report_header() -> None:
+    assert schema("Patient: Female, 63\nFinal Diagnosis: Breast cancer\nShe had an L2 metastasis.")["age"] == 63
+
+
+@pytest.mark.parametrize("text, histology", [
+    ("Biopsy showed infiltrating duct carcinoma of the breast; the T4 lesion was lytic.", "ductal carcinoma"),
+    ("Biopsy of T4 showed a metastatic clear cell carcinoma of the kidney.", "clear cell renal cell carcinoma"),
+    ("Biopsy of T4 showed metastatic cholangiocarcinoma.", "adenocarcinoma"),
+])
+def test_more_histology_forms(text: str, histology: str) -> None:
+    assert schema(text)["primary_tumor"] == histology
+
+
+@pytest.mark.parametrize("text, site", [
+    ("A 60-year-old woman had a T4 metastasis; the primary tumour was located in the colon.", "colon"),
+    ("A 60-year-old woman had a T4 metastasis of NSCLC.", "lung"),
+])
+def test_more_site_forms(text: str, site: str) -> None:
+    assert schema(text)["primary_site"] == site
+
+
+def test_a_trailing_minus_sign_is_negative() -> None:
+    out = schema("The tumour cells of the T4 lesion were CK7+, CK20- and TTF-1+.")
+    assert (out["ihc_positive"], out["ihc_negative"]) == (["CK7", "TTF-1"], ["CK20"])
+
+
+@pytest.mark.parametrize("text", [
+    "A 60-year-old man had a T4 metastasis; CT showed a lytic lesion in the left iliac bone.",
+    "A 60-year-old man had a T4 metastasis; CT showed a lytic lesion of the right femur.",
+])
+def test_a_lytic_lesion_of_another_bone_is_a_bone_metastasis(text: str) -> None:
+    assert schema(text)["other_metastases"] == ["bone"]
+
+
+@pytest.mark.parametrize("text", [
+    "A 60-year-old man with a T4 metastasis underwent percutaneous cement augmentation of T4.",
+    "A 60-year-old man with a T4 metastasis underwent T4 vertebral body replacement.",
+])
+def test_more_spinal_operations(text: str) -> None:
+    assert schema(text)["surgery"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "A 60-year-old man with a T4 metastasis received palliative RT to T4.",
+    "A 60-year-old man with a T4 metastasis received palliative XRT.",
+])
+def test_radiotherapy_abbreviations(text: str) -> None:
+    assert schema(text)["radiotherapy"] is True
+
+
+def test_rt_in_lower_case_is_not_radiotherapy() -> None:
+    assert schema("A 60-year-old man with a T4 metastasis had rt. leg weakness.")["radiotherapy"] is None
+
+
+def test_rt_pcr_is_not_radiotherapy() -> None:
+    assert schema("A 60-year-old man with a T4 metastasis: RT-PCR found a NAB2-STAT6 fusion.")["radiotherapy"] is None
