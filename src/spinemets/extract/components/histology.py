@@ -206,6 +206,43 @@ def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
                        r"(?:left\s+|right\s+|upper\s+|lower\s+)*$", re.IGNORECASE))
 
 
+@lru_cache(maxsize=1)
+def _spine_rules() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    data = load("histology")
+    roots = set(data["arise_in_spine"])
+    names = frozenset(name for name in data["histologies"] if name in roots or roots & set(_ancestors(name)))
+    return rx(data["spine_after"]), rx(data["spine_before"]), names
+
+
+def _ancestors(name: str) -> list[str]:
+    chain, seen = [], {name}
+    while (name := histology_info(name).get("parent")) and name not in seen:
+        seen.add(name)
+        chain.append(name)
+    return chain
+
+
+def _spine_sites(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
+    """The spine as the primary site of a tumour that can arise there, written tied to it."""
+    after, before, names = _spine_rules()
+    text = sentence.text
+    out = []
+    for h in histologies:
+        if h.value not in names:
+            continue
+        start, end = h.start - sentence.start, h.end - sentence.start
+        if _METASTATIC_AFTER.match(text[end:]) or _METASTATIC_BEFORE.search(text[:start]):
+            continue
+        following = after.match(text[end:])
+        preceding = before.search(text, max(0, start - 30), start)
+        if following or preceding:
+            span_start = preceding.start() if preceding else start
+            span_end = end + following.end() if following else end
+            out.append(fact("site", "spine", sentence, span_start, span_end,
+                            tie="a tumour of the spine itself", histology=h.value, spine=True))
+    return out
+
+
 def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     site_rx, by_form, nouns = _sites()
     qualifies, after_of, place_of = _ties()
@@ -258,6 +295,7 @@ def find(extraction: Extraction) -> list[Fact]:
             if final.search(sentence.text, 0, f.start - sentence.start):
                 f.detail["final"] = True
         sites = _site_facts(sentence, found) if sentence.index in with_site_words else []
+        sites += _spine_sites(sentence, found)
         # "NSCLC" names its organ as "non-small cell lung cancer" would
         for f in found:
             organ = abbreviation_sites.get(extraction.text[f.start:f.end])

@@ -48,6 +48,7 @@ def _rules() -> dict:
         "chemo_excluded": rx(data["chemotherapy_excluded"]),
         "doses": [rx(p) for p in data["dose"]],
         "prior": rx(data["prior_cues"]),
+        "pluperfect": rx(data["pluperfect_before"]),
         "spinal": rx(load("language")["spinal_words"]),
         "agent_forms": agent_forms,
         "agents": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(agent_forms, key=len, reverse=True))
@@ -68,8 +69,12 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     ago = _AGO.search(sentence.text, start)
     if ago and ago.start() - start <= _AGO_REACH:
         return {"prior": True, "why": "told as done some time ago"}
+    if _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
+        return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     if sentence.start + start >= extraction.anchor:
         return {}
+    if extraction.history_from is not None and sentence.start + start >= extraction.history_from:
+        return {"prior": True, "why": "told before the text jumps in time to the presentation"}
     # One answer per sentence, however many treatments it names (kept for this text only).
     cache = extraction.memo.setdefault("treatment_past", {})
     if sentence.index not in cache:
