@@ -2,9 +2,12 @@
 `medspacy.load()` pipeline over the same texts.
 
 The texts are generated here, on the fly, from sentence templates written for this benchmark (no patient
-text is read or stored): each about 4 KB, the length of a case report's case section. Usage:
+text is read or stored): each about 4 KB, the length of a case report's case section, and dense: every
+sentence holds several facts, so this is the hard case. The same measure is then taken over real published
+case reports (`--texts DIR`, every *.txt in it; by default ../shared/cases/dev when it is there), whose rate is
+also given per 4 KB of text. Usage:
 
-    .venv/bin/python bench/bench_extract.py [--reports 1000] [--seed 7] [--json out.json]
+    .venv/bin/python bench/bench_extract.py [--reports 1000] [--seed 7] [--texts DIR] [--json out.json]
 
 Start-up is measured in a fresh interpreter (import, pipeline build, first text), so the figure is what a
 user waits for before the first answer.
@@ -111,11 +114,20 @@ def throughput(texts: list[str]) -> dict[str, float]:
             "medspacy_load_reports_per_cpu_s": len(texts) / theirs_cpu}
 
 
+def real_texts(folder: str | None) -> list[str]:
+    """Every *.txt of `folder`, or of ../shared/cases/dev beside the repository when no folder is given."""
+    from pathlib import Path
+
+    path = Path(folder) if folder else Path(__file__).resolve().parents[2] / "shared" / "cases" / "dev"
+    return [p.read_text(encoding="utf-8") for p in sorted(path.glob("*.txt"))] if path.is_dir() else []
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", dest="json_out", default=None)
+    parser.add_argument("--texts", default=None, help="a folder of real case reports (*.txt)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
@@ -123,6 +135,17 @@ def main() -> None:
     texts = [make_report(rng) for _ in range(args.reports)]
     result = {"reports": len(texts), "mean_chars": round(sum(map(len, texts)) / len(texts))}
     result.update({k: round(v, 1) for k, v in throughput(texts).items()})
+    real = real_texts(args.texts)
+    if real:
+        chars = sum(map(len, real))
+        repeated = real * max(1, -(-args.reports // len(real)))  # about as many texts as the synthetic run
+        rates = throughput(repeated)
+        result["real_reports"] = len(real)
+        result["real_mean_chars"] = round(chars / len(real))
+        for key, value in rates.items():
+            result[f"real_{key}"] = round(value, 1)
+            # The same rate in reports of 4 KB: characters per second / 4000.
+            result[f"real_{key.replace('reports', '4kb_reports')}"] = round(value * chars / len(real) / 4000, 1)
     result["spinemets_startup_s"] = round(startup_seconds("spinemets"), 2)
     result["medspacy_load_startup_s"] = round(startup_seconds("medspacy.load"), 2)
     for key, value in result.items():

@@ -28,13 +28,6 @@ def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
-@lru_cache(maxsize=256)
-def literals(strings: tuple[str, ...]) -> re.Pattern[str]:
-    """One regex finding any of several literal strings: a substring test in one C scan instead of a Python
-    loop over the strings (longest first, so a match is the longest string at its place)."""
-    return re.compile("|".join(re.escape(s) for s in sorted(set(strings), key=len, reverse=True)) or "(?!)")
-
-
 def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One regex matching any of several (each wrapped as a group so their alternations stay apart)."""
     return rx("|".join(f"(?:{p})" for p in patterns), flags)

@@ -53,7 +53,9 @@ def choose_histology(facts: list[Fact]) -> Fact | None:
 def choose_site(facts: list[Fact], histology: str | None) -> Fact | str | None:
     if histology and histology_info(histology).get("no_site"):
         return None
-    usable = [f for f in facts if f.assertion in _DISEASE_STATUSES]
+    usable = [f for f in facts if f.assertion in _DISEASE_STATUSES and not f.detail.get("spine")]
+    # The spine itself (a sarcoma of the spine) only when nothing names another organ.
+    spine = [f for f in facts if f.assertion in _DISEASE_STATUSES and f.detail.get("spine")]
     # Outside the patient's own sentences, only a site written with the patient's histology counts
     # ("spinal metastases from uterine LMS" in the background of an LMS case, not "breast or prostate cancer").
     tied = [f for f in usable if "fallback" in f.detail and histology and f.detail.get("histology") == histology]
@@ -62,6 +64,8 @@ def choose_site(facts: list[Fact], histology: str | None) -> Fact | str | None:
             counts = Counter(f.value for f in pool)
             best = max(counts, key=lambda site: (counts[site], -min(f.start for f in pool if f.value == site)))
             return next(f for f in pool if f.value == best)
+    if spine and histology in {f.detail.get("histology") for f in spine}:
+        return next(f for f in spine if f.detail.get("histology") == histology)
     implied = histology_info(histology).get("site") if histology else None
     return implied
 

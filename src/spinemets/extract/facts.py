@@ -74,6 +74,11 @@ class Extraction:
     facts: list[Fact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     anchor: int = 0  # character offset where the index presentation starts
+    # Set when the text jumps in time to the presentation ("two years later ..."): treatment told between this
+    # offset and the anchor came before the jump (sentences.presentation).
+    history_from: int | None = None
+    # Work a component does once per text and reuses (never across texts: each text is its own).
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def of(self, key: str) -> list[Fact]:
         return [f for f in self.facts if f.key == key]

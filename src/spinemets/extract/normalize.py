@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 from ..units import DAYS_PER_MONTH, WEEKS_PER_MONTH, dose_to_gy
 from ._data import load
@@ -91,7 +92,11 @@ _UNIT_TO_MONTHS = {"day": 1 / DAYS_PER_MONTH, "week": 1 / WEEKS_PER_MONTH, "mont
 
 def unit_name(text: str) -> str | None:
     """'wks' -> 'week', 'months' -> 'month' (the forms of followup.yaml)."""
-    raw = text.strip().lower()
+    return _unit_of(text.strip().lower())
+
+
+@lru_cache(maxsize=256)  # a handful of unit words recur in every text: each is tried against the forms once
+def _unit_of(raw: str) -> str | None:
     for unit, forms in load("followup")["units"].items():
         if any(re.fullmatch(form, raw) for form in forms):
             return unit

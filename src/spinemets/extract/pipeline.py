@@ -26,7 +26,7 @@ from .components import ordered
 from .facts import Extraction, Fact, Sentence
 from .normalize import clean_text
 from .patients import mark_other_patients
-from .sentences import presentation_anchor, sentences
+from .sentences import presentation, sentences
 
 # A case report is a few kilobytes; past this the text is not one case, and reading it would take long.
 MAX_TEXT_CHARS = 1_000_000
@@ -200,7 +200,7 @@ def _facts(text: str) -> Extraction:
     extraction = Extraction(text=text)
     extraction.sentences = sentences(text)
     mark_other_patients(extraction.sentences, text)
-    extraction.anchor = presentation_anchor(text, extraction.sentences)
+    extraction.anchor, extraction.history_from = presentation(text, extraction.sentences)
     for component in ordered():
         extraction.facts.extend(component.find(extraction))
     return extraction

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ._data import any_of, literals, load, rx
+from ._data import any_of, load, rx
 from .facts import CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED, Sentence
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -16,6 +16,7 @@ _ABBREVIATIONS = {"fig", "figs", "al", "e.g", "i.e", "eg", "ie", "vs", "dr", "mr
                   "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t]*\S)")
 MAX_SENTENCE_CHARS = 1500
+_WORDS = re.compile(r"[a-zà-ÿ]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.[\"')\]]?$")
 
 
@@ -99,7 +100,14 @@ def sentences(text: str) -> list[Sentence]:
     generic = any_of(language["generic_cues"])
     case = any_of(language["case_cues"])
     source = rx(language["source_line"])
-    generic_words = literals(tuple(language["triggers"]["generic"])).search
+    # Substring tests (faster than one regex alternating them): only the words this text holds at all are
+    # tried on each sentence.
+    text_lower = text.lower()
+    generic_words = [w for w in language["triggers"]["generic"] if w in text_lower]
+    foreign = language["foreign_words"]
+    foreign_words, english_words = frozenset(foreign["words"]), frozenset(foreign["english"])
+    # Only a text holding some of those words at all (as whole words) has its sentences counted.
+    may_be_foreign = any(f" {w} " in text_lower for w in ("em", "com", "foi", "del", "con", "fue", "uma", "una"))
     out: list[Sentence] = []
     section = UNSECTIONED
     header_index = 0
@@ -114,8 +122,12 @@ def sentences(text: str) -> list[Sentence]:
         kind = SOURCE if source_line and start < first_line_end else section
         is_header = any(h[0] == start and h[1] >= end - 1 for h in headers)
         lower = sentence_text.lower()
-        is_generic = bool(generic_words(lower)) and bool(generic.search(sentence_text)) \
+        is_generic = any(w in lower for w in generic_words) and bool(generic.search(sentence_text)) \
             and not case.search(sentence_text)
+        if may_be_foreign and not is_generic:
+            words = _WORDS.findall(lower)
+            count = sum(w in foreign_words for w in words)
+            is_generic = count >= foreign["min"] and count > sum(w in english_words for w in words)
         out.append(Sentence(index=index, start=start, end=end, text=sentence_text, section=kind,
                             generic=is_generic or is_header))
     # Without any case section, literature headers are all there is (an abstract labelled "Introduction"
@@ -132,8 +144,17 @@ _JUMP_WORDS = re.compile(r"later|after|thereafter|subsequently")  # every time_j
 
 def presentation_anchor(text: str, found: list[Sentence]) -> int:
     """Offset where the index presentation is first told; treatment mentioned before it is earlier history."""
+    return presentation(text, found)[0]
+
+
+def presentation(text: str, found: list[Sentence]) -> tuple[int, int | None]:
+    """(where the index presentation is first told, where the history it closes starts): the second is given
+    when the text jumps in time to the presentation ("two years later she presented with back pain"), and is
+    the start of that passage (the sentences of the anchor's section before it): whatever treatment it tells
+    came before the jump. Without a jump it is None: an abstract may sum up this treatment before the case."""
     language = load("language")
     cue, jump, spinal = any_of(language["presentation_cues"]), rx(language["time_jump"]), rx(language["spinal_words"])
+    onset, from_treatment = rx(language["onset_cues"]), rx(language["jump_from_treatment"])
     first = None
     for sentence in found:
         if not sentence.about_patient:
@@ -141,11 +162,28 @@ def presentation_anchor(text: str, found: list[Sentence]) -> int:
         match = cue.search(sentence.text)
         if first is None and match:
             if spinal.search(sentence.text):
-                return sentence.start + match.start()
+                return sentence.start + match.start(), None
             first = sentence.start + match.start()
             continue
         # "Two years later he presented with back pain": the first presentation was the primary's.
         later = jump.search(sentence.text) if _JUMP_WORDS.search(sentence.lower) else None
         if later and spinal.search(sentence.text):
-            return sentence.start + (match.start() if match else later.start())
-    return first or 0
+            # Only a jump to the first time the disease shows itself ("presented", "developed", "a new mass")
+            # closes a history; a jump after a presentation ("after 8 months an MRI showed progression") or
+            # from a treatment ("one year after the spondylectomy she walks with a cane") is this disease's course.
+            closes_history = first is None and (match or onset.search(sentence.text)) \
+                and not from_treatment.search(sentence.text)
+            return (sentence.start + (match.start() if match else later.start()),
+                    _passage_start(found, sentence) if closes_history else None)
+    return first or 0, None
+
+
+def _passage_start(found: list[Sentence], anchor: Sentence) -> int:
+    """Start of the run of sentences of the anchor's section that ends with the anchor's sentence."""
+    start = anchor.start
+    for sentence in reversed(found[:anchor.index]):
+        if sentence.section != anchor.section or (sentence.generic and not sentence.about_patient
+                                                  and sentence.end - sentence.start < 60):
+            break  # another section, or a header line
+        start = sentence.start
+    return start

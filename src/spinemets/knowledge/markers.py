@@ -60,6 +60,11 @@ def canonical_marker(name: str) -> str | None:
     """The canonical name of a written marker name, or None when it is not in the vocabulary."""
     if not isinstance(name, str):
         return None
+    return _canonical_of(name)
+
+
+@lru_cache(maxsize=4096)  # the extractor asks for the same few written names again and again
+def _canonical_of(name: str) -> str | None:
     return _vocabulary()[1].get(marker_key(name))
 
 

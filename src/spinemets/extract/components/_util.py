@@ -11,22 +11,47 @@ from typing import Iterable, Iterator
 from ..facts import Extraction, Fact, Sentence
 
 
-def patient_sentences(extraction: Extraction) -> Iterator[Sentence]:
-    """Sentences about the index patient (not literature sections, not generic statements)."""
-    return (s for s in extraction.sentences if s.about_patient)
+class SentencePool(list):
+    """Sentences a component reads, with their lower-case texts joined once for every gate that scans them."""
+
+    joined: str | None = None
+    ends: list[int] | None = None
+
+    def index_text(self) -> tuple[str, list[int]]:
+        """The lower-case sentences joined by NUL (which no trigger holds), and where each one ends in it."""
+        if self.joined is None:
+            self.joined = "\0".join(s.lower for s in self)
+            self.ends = list(accumulate(len(s.lower) + 1 for s in self))
+        return self.joined, self.ends  # type: ignore[return-value]
+
+
+def patient_sentences(extraction: Extraction) -> SentencePool:
+    """Sentences about the index patient (not literature sections, not generic statements); built once per text,
+    read-only for the components."""
+    pool = extraction.memo.get("patient_sentences")
+    if pool is None:
+        pool = extraction.memo["patient_sentences"] = SentencePool(s for s in extraction.sentences if s.about_patient)
+    return pool
+
+
+def all_sentences(extraction: Extraction) -> SentencePool:
+    """Every sentence of the text, as a pool (built once per text, read-only)."""
+    pool = extraction.memo.get("all_sentences")
+    if pool is None:
+        pool = extraction.memo["all_sentences"] = SentencePool(extraction.sentences)
+    return pool
 
 
 def gate(sentences: Iterable[Sentence], triggers: Iterable[str]) -> list[Sentence]:
     """The sentences holding at least one trigger string (lower case): a rule's regexes run only on those."""
-    pool = sentences if isinstance(sentences, list) else list(sentences)
-    # The sentences joined (a NUL between them, which no trigger holds) and searched with str.find, one trigger
-    # at a time: a substring search in C skips most of the text, where one regex alternating the triggers
-    # stops at every character. After a hit the search jumps to the next sentence.
-    joined = "\0".join(s.lower for s in pool)
+    pool = sentences if isinstance(sentences, SentencePool) else SentencePool(sentences)
+    # The sentences joined and searched with str.find, one trigger at a time: a substring search in C skips
+    # most of the text, where one regex alternating the triggers stops at every character. After a hit the
+    # search jumps to the next sentence.
+    joined, ends = pool.index_text()
     present = [t for t in triggers if t in joined]
     if not present:
         return []
-    ends = list(accumulate(len(s.lower) + 1 for s in pool))
     hit: set[int] = set()
     for trigger in present:
         at = joined.find(trigger)

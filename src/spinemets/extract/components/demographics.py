@@ -33,7 +33,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], re.Pa
 def find(extraction: Extraction) -> list[Fact]:
     age_rx, sex_rx, sex_of, pronoun_rx, pronoun_of = _patterns()
     out: list[Fact] = []
-    sentences = list(patient_sentences(extraction))
+    sentences = patient_sentences(extraction)
     triggers = load("language")["triggers"]
     for sentence in gate(sentences, triggers["age"]):
         match = age_rx.search(sentence.text)

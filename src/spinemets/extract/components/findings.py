@@ -11,8 +11,9 @@ from ..facts import Extraction, Fact
 from ._util import fact, gate, matches, patient_sentences
 
 # Words that may stand between a fracture word and the levels it names ("compression fracture of the C6
-# vertebral body", "collapse of T8 and T10", "T12 and L1 fractures"); anything else ends the tie.
-_FILLER = re.compile(r"^(?:[\s,()]|\b(?:and|or|of|at|in|on|the|a|an|both|vertebra[el]?|vertebral|bod(?:y|ies)|levels?|"
+# vertebral body", "collapse of T8 and T10", "T12 and L1 fractures", "a lesion in C7 with vertebral body
+# collapse"); anything else ends the tie.
+_FILLER = re.compile(r"^(?:[\s,()]|\b(?:and|or|of|at|in|on|with|the|a|an|both|vertebra[el]?|vertebral|bod(?:y|ies)|levels?|"
                      r"involving|affecting|mild|severe|partial|complete|pathologic(?:al)?|compression|osteoporotic|"
                      r"(?:C|Th|T|D|L|S)\s?\d{1,2}|\d{1,2}|to|through)\b|[-–])*$", re.IGNORECASE)
 _CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\bwhereas\b|\bwhile\b")
@@ -33,7 +34,7 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
-    sentences = list(patient_sentences(extraction))
+    sentences = patient_sentences(extraction)
     levels = [f for f in extraction.of("level") if "excluded" not in f.detail]
     out: list[Fact] = []
     triggers = rules["triggers"]

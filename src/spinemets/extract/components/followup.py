@@ -15,9 +15,9 @@ from ._util import fact, gate, matches, patient_sentences
 @lru_cache(maxsize=1)
 def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = load("followup")
-    # Every pattern, and the series, holds a number followed by a time unit: a sentence without one is skipped
+    # Every pattern, and the series, holds a number (or an ordinal) followed by a time unit: a sentence without one is skipped
     # by one scan instead of being tried by every pattern.
-    duration = rx(r"NUM(?:[- ]|\s*)UNIT")
+    duration = rx(r"NUM(?:[- ]|\s*)UNIT|\b\d{1,2}(?:st|nd|rd|th)[- ]UNIT")  # "4th year follow-up" too
     return [rx(p) for p in data["patterns"]], rx(data["series"]), rx(data["follow_cue"]), duration
 
 

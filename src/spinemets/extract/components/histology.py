@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .._data import literals, load, phrase_alternation, rx
+from .._data import load, phrase_alternation, rx
 from ..facts import SOURCE, Extraction, Fact, Sentence
-from ._util import fact, gate, matches, overlaps
+from ._prefix import plausible, prefixes
+from ._util import all_sentences, fact, gate, matches, overlaps
 
 _METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
 _METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|involvement)\s+(?:\w+\s+){0,2}(?:to|in|into|within|involving)\s+(?:the\s+|both\s+|left\s+|right\s+|multiple\s+)*$",
@@ -94,7 +95,8 @@ def _head() -> re.Pattern[str]:
     return re.compile(rf"(?i:{'|'.join(map(re.escape, triggers['words']))})|(?<![\w-])(?:{abbreviations})")
 
 
-def _candidates(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def _candidates(pattern: re.Pattern[str], sentence: Sentence) -> list[re.Match[str]]:
+    text = sentence.text
     windows: list[list[int]] = []
     for head in _head().finditer(text):
         low, high = max(0, head.start() - _WINDOW_BEFORE), min(len(text), head.end() + _WINDOW_AFTER)
@@ -102,13 +104,19 @@ def _candidates(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
             windows[-1][1] = high
         else:
             windows.append([low, high])
-    # Names start at word starts: try the vocabulary there only (a sixth of the places a search would try).
+    # Names start at word starts, and only at those whose first letters begin a name (_prefix.py): the
+    # vocabulary regex is tried there only.
+    beginnings = prefixes(pattern) if len(sentence.lower) == len(text) else None
+    lower = sentence.lower
     found, last_end = [], -1
     for low, high in windows:
-        for word in _WORD_START.finditer(text, low, high):
-            if word.start() < last_end:
+        starts = [word.start() for word in _WORD_START.finditer(text, low, high)]
+        if beginnings is not None:
+            starts = plausible(starts, lower, beginnings)
+        for start in starts:
+            if start < last_end:
                 continue
-            match = pattern.match(text, word.start(), high)
+            match = pattern.match(text, start, high)
             if match:
                 found.append(match)
                 last_end = match.end()
@@ -159,7 +167,7 @@ def _hits(sentence: Sentence, stains: list[Fact]) -> list[tuple[int, int, str, b
     """(start, end, histology, written as an abbreviation) for each vocabulary name in the sentence."""
     pattern, names, not_after = _histology()
     hits = []
-    for match in _candidates(pattern, sentence.text):
+    for match in _candidates(pattern, sentence):
         if not_after.match(sentence.text[match.end():]):
             continue
         if _in_stain_list(sentence.start + match.start(), sentence.start + match.end(), stains):
@@ -198,6 +206,43 @@ def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
                        r"(?:left\s+|right\s+|upper\s+|lower\s+)*$", re.IGNORECASE))
 
 
+@lru_cache(maxsize=1)
+def _spine_rules() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    data = load("histology")
+    roots = set(data["arise_in_spine"])
+    names = frozenset(name for name in data["histologies"] if name in roots or roots & set(_ancestors(name)))
+    return rx(data["spine_after"]), rx(data["spine_before"]), names
+
+
+def _ancestors(name: str) -> list[str]:
+    chain, seen = [], {name}
+    while (name := histology_info(name).get("parent")) and name not in seen:
+        seen.add(name)
+        chain.append(name)
+    return chain
+
+
+def _spine_sites(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
+    """The spine as the primary site of a tumour that can arise there, written tied to it."""
+    after, before, names = _spine_rules()
+    text = sentence.text
+    out = []
+    for h in histologies:
+        if h.value not in names:
+            continue
+        start, end = h.start - sentence.start, h.end - sentence.start
+        if _METASTATIC_AFTER.match(text[end:]) or _METASTATIC_BEFORE.search(text[:start]):
+            continue
+        following = after.match(text[end:])
+        preceding = before.search(text, max(0, start - 30), start)
+        if following or preceding:
+            span_start = preceding.start() if preceding else start
+            span_end = end + following.end() if following else end
+            out.append(fact("site", "spine", sentence, span_start, span_end,
+                            tie="a tumour of the spine itself", histology=h.value, spine=True))
+    return out
+
+
 def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     site_rx, by_form, nouns = _sites()
     qualifies, after_of, place_of = _ties()
@@ -233,10 +278,12 @@ def find(extraction: Extraction) -> list[Fact]:
     stains = extraction.of("ihc")
     out: list[Fact] = []
     triggers = load("histology")["triggers"]
-    with_tumour_words = {s.index for s in gate(extraction.sentences, triggers["words"])}
-    abbreviation = literals(tuple(triggers["abbreviations"])).search  # case-sensitive, as abbreviations are
-    with_tumour_words |= {s.index for s in extraction.sentences if abbreviation(s.text)}
-    with_site_words = {s.index for s in gate(extraction.sentences, triggers["sites"])}
+    with_tumour_words = {s.index for s in gate(all_sentences(extraction), triggers["words"])}
+    # Case-sensitive, as abbreviations are; only those the text holds at all are looked for in each sentence.
+    abbreviations = [a for a in triggers["abbreviations"] if a in extraction.text]
+    if abbreviations:
+        with_tumour_words |= {s.index for s in extraction.sentences if any(a in s.text for a in abbreviations)}
+    with_site_words = {s.index for s in gate(all_sentences(extraction), triggers["sites"])}
     raw = {s.index: _hits(s, stains) for s in extraction.sentences if s.index in with_tumour_words}
     spelled = [(s.text[a:b], name) for s in extraction.sentences for a, b, name, abbr in raw.get(s.index, ()) if not abbr]
     defined = defined_abbreviations(extraction.text, spelled)
@@ -248,6 +295,7 @@ def find(extraction: Extraction) -> list[Fact]:
             if final.search(sentence.text, 0, f.start - sentence.start):
                 f.detail["final"] = True
         sites = _site_facts(sentence, found) if sentence.index in with_site_words else []
+        sites += _spine_sites(sentence, found)
         # "NSCLC" names its organ as "non-small cell lung cancer" would
         for f in found:
             organ = abbreviation_sites.get(extraction.text[f.start:f.end])

@@ -220,8 +220,9 @@ def find(extraction: Extraction) -> list[Fact]:
         cue_ends.extend(m.end() - 1 for m in _BARE_POLARITY.finditer(text))
         cue_ends.sort()
         # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
+        boundaries = _polarity_boundaries(text)
         for polarity, pattern in rules["after"].items():
-            for boundary in _polarity_boundaries(text):
+            for boundary in boundaries:
                 tail = text[boundary.end():]
                 if re.match(r"[-−–](?:positive|negative)", tail):
                     tail = tail[1:]

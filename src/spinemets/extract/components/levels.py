@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ...anatomy import is_disc_space, parse_levels
 from ...errors import LevelError
-from .._data import literals, load, rx
+from .._data import load, rx
 from ..facts import Extraction, Fact
 from ._util import fact, patient_sentences
 
@@ -64,6 +64,8 @@ def _excluded(text: str, start: int, end: int, written: str) -> str | None:
 def find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
     out: list[Fact] = []
+    text_lower = extraction.text.lower()
+    region_words = [w for w in rules["region_words"] if w in text_lower]  # those this text holds at all
     for sentence in patient_sentences(extraction):
         text = sentence.text
         if not _LEVEL_HINT.search(text):
@@ -90,7 +92,7 @@ def find(extraction: Extraction) -> list[Fact]:
                 why_not = _excluded(text, match.start(), match.end(), match.group(0))
                 out.append(fact("level", label, sentence, match.start(), match.end(), written=match.group(0),
                                 **({"excluded": why_not} if why_not else {})))
-        if not literals(tuple(rules["region_words"])).search(sentence.lower):
+        if not any(w in sentence.lower for w in region_words):
             continue
         for match in rules["whole_region"].finditer(text):
             prefix = rules["regions"][(match.group("region") or match.group("region2")).lower()]

@@ -21,7 +21,7 @@ def _rules() -> dict:
 
 def find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
-    sentences = list(patient_sentences(extraction))
+    sentences = patient_sentences(extraction)
     out: list[Fact] = []
     intact_spans = []
     triggers = rules["triggers"]

@@ -49,6 +49,7 @@ def _rules() -> dict:
         "chemo_excluded": rx(data["chemotherapy_excluded"]),
         "doses": [rx(p) for p in data["dose"]],
         "prior": rx(data["prior_cues"]),
+        "pluperfect": rx(data["pluperfect_before"]),
         "spinal": rx(load("language")["spinal_words"]),
         "agent_forms": agent_forms,
         "agents": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(agent_forms, key=len, reverse=True))
@@ -64,21 +65,33 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     """`prior` when the mention comes before the index presentation is told AND its sentence sets it in the
     past ("in November 2005", "eleven years after treatment for", "previously"): an abstract that sums up
     the treatment before the case is told is not history."""
-    rules = _rules()
     # "had chemotherapy for bladder cancer four months ago": set in the past by the sentence itself, whatever
     # comes before it in the text
     ago = _AGO.search(sentence.text, start)
     if ago and ago.start() - start <= _AGO_REACH:
         return {"prior": True, "why": "told as done some time ago"}
+    if _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
+        return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     if sentence.start + start >= extraction.anchor:
         return {}
-    if rules["prior"].search(sentence.text):
-        return {"prior": True}
+    if extraction.history_from is not None and sentence.start + start >= extraction.history_from:
+        return {"prior": True, "why": "told before the text jumps in time to the presentation"}
+    # One answer per sentence, however many treatments it names (kept for this text only).
+    cache = extraction.memo.setdefault("treatment_past", {})
+    if sentence.index not in cache:
+        cache[sentence.index] = _past_of(sentence.text)
+    return dict(cache[sentence.index])
+
+
+def _past_of(text: str) -> tuple[tuple[str, object], ...]:
+    rules = _rules()
+    if rules["prior"].search(text):
+        return (("prior", True),)
     # Before the index presentation, in a sentence about another organ and not the spine ("underwent
     # nephrectomy and received adjuvant chemotherapy"): the primary's treatment.
-    if rules["other_organ"].search(sentence.text) and not rules["spinal"].search(sentence.text):
-        return {"prior": True, "why": "treatment of another organ before the presentation"}
-    return {}
+    if rules["other_organ"].search(text) and not rules["spinal"].search(text):
+        return (("prior", True), ("why", "treatment of another organ before the presentation"))
+    return ()
 
 
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
@@ -153,7 +166,7 @@ def _chemo_details(sentence: Sentence, start: int) -> dict[str, object]:
 
 def find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
-    sentences = list(patient_sentences(extraction))
+    sentences = patient_sentences(extraction)
     out = _surgery(extraction, sentences)
     for sentence, match in matches(rules["rt"], gate(sentences, rules["triggers"]["radiotherapy"])):
         # Only words touching the mention exclude it: "I131 treatment and external radiation therapy" is both.
@@ -161,8 +174,9 @@ def find(extraction: Extraction) -> list[Fact]:
             continue
         out.append(fact("radiotherapy", True, sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
+    with_radiotherapy = {f.sentence for f in out if f.key == "radiotherapy"}
     for sentence in sentences:
-        if any(f.key == "radiotherapy" and f.sentence == sentence.index for f in out):
+        if sentence.index in with_radiotherapy:
             for dose in _doses(sentence):
                 dose.detail.update(_timing(extraction, sentence, dose.start - sentence.start))
                 out.append(dose)
