@@ -281,3 +281,32 @@ def test_carotid_body_is_a_primary_site() -> None:
 def test_days_after_surgery_opening_a_sentence_is_no_follow_up() -> None:
     assert schema("He underwent T3 decompression. Two days after surgery, he developed a bowel obstruction.")[
         "follow_up_months"] is None
+
+
+def test_an_abstract_and_its_case_report_disagreeing_on_the_age_tell_one_patient() -> None:
+    out = schema("Abstract: We report a 42-year-old man with a C6 metastasis of a thigh leiomyosarcoma.\n"
+                 "Case report\nA 45-year-old man was admitted with neck pain. CT showed lung metastases and a C6 "
+                 "fracture; he underwent C6 corpectomy.")
+    assert out["primary_site"] == "thigh"
+    assert out["other_metastases"] == ["lung"]
+    assert out["surgery"] is True
+
+
+def test_a_single_report_restating_its_patient_with_another_age_is_one_patient() -> None:
+    out = schema("We report a 42-year-old man with a C6 metastasis of a thigh leiomyosarcoma. A 45-year-old man was "
+                 "admitted with neck pain. CT showed lung metastases; he underwent C6 corpectomy.")
+    assert out["other_metastases"] == ["lung"]
+    assert out["surgery"] is True
+
+
+def test_a_key_words_line_inside_the_case_does_not_end_it() -> None:
+    out = schema("Case report\nA 45-year-old man had a C6 metastasis.\nKey words: leiomyosarcoma, spine\n"
+                 "He underwent C6 corpectomy. Staining was positive for desmin and negative for S-100 protein.")
+    assert out["surgery"] is True
+    assert (out["ihc_positive"], out["ihc_negative"]) == (["desmin"], ["S100"])
+
+
+def test_windows_line_ends_read_like_unix_ones() -> None:
+    text = "Background\nWe studied lesions of L4 in a cohort.\nCase report\nA 45-year-old man had a C6 metastasis."
+    assert schema(text)["spinal_levels"] == ["C6"]  # the background is not the patient's
+    assert schema(text.replace("\n", "\r\n")) == schema(text)

@@ -64,6 +64,8 @@ def clean_text(text: str, *, kind: str | None = None) -> str:
         text = _MARKDOWN.sub(lambda m: " " * len(m.group(0)), text)
     if not text.isascii():
         text = text.translate(_FOLD)
+    if "\r" in text:  # a web form sends CRLF: "\r" before "\n" would hide every line end from the patterns
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
     return text
 
 

@@ -1,9 +1,11 @@
 """Case series: which sentences tell another patient than the index one.
 
-The index patient is the first one the text introduces. A later introduction of a patient of another age or sex
+Only a text that says it tells several patients ("two cases", "both patients", "Case 2") is read as a series; its
+index patient is the first one it introduces. A later introduction of a patient of another age or sex
 ("A 54-year-old man presented with ..."), or a heading such as "Case 2", starts another patient's story; it lasts
 until the text speaks of the patients together again ("both patients", "respectively"), names the index patient
-again, or changes section. Those sentences are kept, but none of their facts is the index patient's.
+again, or changes section. Each section introduces its patient afresh: only a second introduction within one
+section (or a "Case 2" heading) starts another patient. Those sentences are kept, but none of their facts is the index patient's.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ _ANY_OTHER_HEADING = re.compile(r"(?im)^\W*(?:(?:case|patient)\s*(?:no\.?\s*|num
 def _rules() -> dict[str, re.Pattern[str]]:
     language = load("language")
     return {key: rx(language[key]) for key in ("patient_intro", "other_case_heading", "index_case_heading",
-                                                 "patients_together", "literature_cue")}
+                                                 "patients_together", "literature_cue", "series_cue")}
 
 
 def _who(word: str) -> str | None:
@@ -45,6 +47,8 @@ def mark_other_patients(found: list[Sentence], text: str) -> None:
     # the whole text instead of tests on every sentence.
     if len(_AGE_OLD.findall(text)) < 2 and not _ANY_OTHER_HEADING.search(text):
         return
+    if not rules["series_cue"].search(text):
+        return
     index: tuple[int, str | None] | None = None
     other = False
     section = None
@@ -52,7 +56,9 @@ def mark_other_patients(found: list[Sentence], text: str) -> None:
         if sentence.section == SOURCE:
             continue
         if sentence.section != section:
-            section, other = sentence.section, False
+            # each section introduces its patient afresh: an abstract's "42-year-old man" told again as a
+            # "45-year-old man" in the case report (papers do disagree with themselves) is one patient
+            section, other, index = sentence.section, False, None
         lower = sentence.lower
         opening = lower[:24]
         heading = any(w in opening for w in _HEADING_WORDS)
