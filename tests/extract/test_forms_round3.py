@@ -310,3 +310,59 @@ def test_windows_line_ends_read_like_unix_ones() -> None:
     text = "Background\nWe studied lesions of L4 in a cohort.\nCase report\nA 45-year-old man had a C6 metastasis."
     assert schema(text)["spinal_levels"] == ["C6"]  # the background is not the patient's
     assert schema(text.replace("\n", "\r\n")) == schema(text)
+
+
+# --- sixteenth unseen set (round 3, third batch) ------------------------------------------------------------
+def test_metastases_all_previously_resected_in_brackets_are_history() -> None:
+    out = schema("A 47-year-old man had a sarcoma of the back with metastases to the lung and perineum (all "
+                 "previously resected), and now a T12 mass compressing the cord.")
+    assert out["other_metastases"] == []
+
+
+def test_a_site_the_sarcoma_originated_at() -> None:
+    assert schema("A 26-year-old woman had a C2 metastasis of a synovial sarcoma originating at the right "
+                  "knee.")["primary_site"] == "knee"
+
+
+def test_lytic_lesions_listed_over_several_bones() -> None:
+    assert schema("A 60-year-old woman had multiple lytic lesions in the vertebral bodies of the thoracic spine, "
+                  "ribs, and sternum.")["other_metastases"] == ["bone"]
+
+
+def test_a_final_diagnosis_refined_by_a_more_specific_name() -> None:
+    out = schema("A 50-year-old man had an L4 mass. The final pathological diagnosis revealed metastatic "
+                 "carcinoma. Immunohistochemistry revealed adenocarcinoma.")
+    assert out["primary_tumor"] == "adenocarcinoma"
+
+
+def test_a_final_diagnosis_overrides_a_different_provisional_one() -> None:
+    out = schema("A 50-year-old man had an L4 mass. Frozen section suggested lymphoma. The final diagnosis was "
+                 "plasmacytoma.")
+    assert out["primary_tumor"] == "plasmacytoma"
+
+
+@pytest.mark.parametrize("text", [
+    "A 50-year-old man presented with a subacute CES caused by an L4 metastasis.",
+    "A 23-year-old man had an epidural metastasis with horsetail syndrome.",
+])
+def test_cauda_equina_syndrome_abbreviated_or_translated(text: str) -> None:
+    out = schema(text)
+    assert out["neuro_deficit"] is True and out["cord_compression"] is True
+
+
+def test_decompressive_radiotherapy_is_not_surgery() -> None:
+    out = schema("A 23-year-old man with an L2 epidural metastasis received decompressive radiotherapy.")
+    assert (out["surgery"], out["radiotherapy"]) == (None, True)
+
+
+@pytest.mark.parametrize("text, sex", [
+    ("A 23-year-old with a testicular germ cell tumour had an L2 metastasis.", "male"),
+    ("A 70-year-old with prostate cancer had an L2 metastasis.", "male"),
+    ("A 50-year-old with an ovarian carcinoma had an L2 metastasis.", "female"),
+])
+def test_the_organ_of_the_primary_tells_the_sex_when_the_text_does_not(text: str, sex: str) -> None:
+    assert schema(text)["sex"] == sex
+
+
+def test_a_testicle_is_the_testis() -> None:
+    assert schema("A 24-year-old man had a T11 mass and a lesion in the left testicle.")["primary_site"] == "testis"

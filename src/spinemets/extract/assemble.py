@@ -19,6 +19,11 @@ SCHEMA_KEYS = ("age", "sex", "primary_tumor", "primary_site", "spinal_levels", "
 _DISEASE_STATUSES = {"present", "historical"}
 
 
+# Organs of one sex only (a man's breast cancer is written as such; the breast is not among them).
+_SEX_OF_SITE = {"testis": "male", "prostate": "male", "penis": "male", "uterus": "female", "ovary": "female",
+                "cervix": "female", "vulva": "female", "vagina": "female"}
+
+
 def _current(f: Fact) -> bool:
     """A treatment of this episode: stated as given, not before the presentation, not history."""
     return f.assertion == "present" and not f.detail.get("prior")
@@ -46,6 +51,12 @@ def choose_histology(facts: list[Fact]) -> Fact | None:
             first.setdefault(f.value, f)
         best = max(counts, key=lambda name: (counts[name] + sum(counts.get(a, 0) for a in _ancestors(name)),
                                              depth(name), -first[name].start))
+        if pool is not own and pool is not usable:
+            # a final "metastatic carcinoma" that the patient's own text names more precisely elsewhere
+            # ("immunohistochemistry revealed adenocarcinoma"): the more specific name, on the same line of descent
+            finer = [f for f in own if best in _ancestors(f.value)]
+            if finer:
+                return max(finer, key=lambda f: (depth(f.value), -f.start))
         return first[best]
     return None
 
@@ -118,6 +129,9 @@ def to_schema(extraction: Extraction) -> dict[str, Any]:
     out["primary_tumor"] = histology.value if histology else None
     site = choose_site(extraction.of("site"), out["primary_tumor"])
     out["primary_site"] = site.value if isinstance(site, Fact) else site
+    if out["sex"] is None:
+        # a text that names no sex but a primary of the testis or the ovary has told it all the same
+        out["sex"] = _SEX_OF_SITE.get(out["primary_site"])
 
     fractures = [f for f in extraction.of("fracture") if f.assertion in _DISEASE_STATUSES]
     fracture_levels = {v for f in fractures for v in f.value}

@@ -198,7 +198,8 @@ def _histologies(sentence: Sentence, raw: list[tuple[int, int, str, bool]], defi
 def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nouns = _sites()[2]
     return (re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
-            re.compile(r"^\s*(?:of|in|from|arising\s+(?:in|from))\s+(?:the\s+)?(?:left\s+|right\s+)?$", re.IGNORECASE),
+            re.compile(r"^\s*(?:of|in|from|(?:arising|originating|developing)\s+(?:in|from|at|on))\s+(?:the\s+)?"
+                       r"(?:left\s+|right\s+)?$", re.IGNORECASE),
             # "a mass in the left thigh", and in the passive of removal: "a mass was excised from his left thigh"
             re.compile(rf"(?:{nouns})\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?"
                        r"(?:(?:excised|resected|removed|biopsied|enucleated|amputated|located|situated|found|seen)\s+)?"
@@ -261,7 +262,7 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
             tied = "qualifies a tumour word"
         for h in histologies:
             rel_start, rel_end = h.start - sentence.start, h.end - sentence.start
-            if 0 <= match.start() - rel_end <= 20 and after_of.match(text[rel_end:match.start()]):
+            if 0 <= match.start() - rel_end <= 30 and after_of.match(text[rel_end:match.start()]):
                 tied, histology = "after 'HISTOLOGY of'", h.value
             if 0 <= rel_start - match.end() <= 25 and _ADJACENT.fullmatch(text[match.end():rel_start]):
                 tied, histology = "qualifies the histology", h.value
