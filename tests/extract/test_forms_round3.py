@@ -366,3 +366,26 @@ def test_the_organ_of_the_primary_tells_the_sex_when_the_text_does_not(text: str
 
 def test_a_testicle_is_the_testis() -> None:
     assert schema("A 24-year-old man had a T11 mass and a lesion in the left testicle.")["primary_site"] == "testis"
+
+
+# --- seventeenth unseen set (round 3, fourth batch) ---------------------------------------------------------
+def test_weakness_beside_malaise_is_constitutional() -> None:
+    assert schema("A 42-year-old man had back pain and L2 lytic lesions, with generalized malaise and "
+                  "weakness.")["neuro_deficit"] is False
+
+
+def test_pain_with_no_radiation_says_nothing_of_radiotherapy() -> None:
+    out = schema("A 42-year-old man presented with back pain with no radiation for 6 months; CT showed an L2 lesion.")
+    assert out["radiotherapy"] is None
+
+
+def test_pain_radiating_is_not_radiotherapy_but_radiotherapy_still_is() -> None:
+    out = schema("A 42-year-old man had back pain with radiation to the left leg from an L5 metastasis; he "
+                 "received radiation therapy to L5.")
+    assert out["radiotherapy"] is True
+
+
+def test_a_summary_section_tells_the_case() -> None:
+    out = schema("SUMMARY\nA woman with vertebral fractures was found to have a myeloma; she was discharged to "
+                 "continue outpatient chemotherapy.\nCASE PRESENTATION\nA 74-year-old woman had an L3 fracture.")
+    assert out["chemotherapy"] is True

@@ -45,6 +45,7 @@ def _rules() -> dict:
         "institution_after": rx(data["surgery"]["institution_after"]),
         "rt": any_of(data["radiotherapy"]),
         "rt_excluded": rx(data["radiotherapy_excluded"]),
+        "radiation_of_pain": rx(data["radiation_of_pain"]),
         "chemo": any_of(data["chemotherapy"]),
         "chemo_excluded": rx(data["chemotherapy_excluded"]),
         "doses": [rx(p) for p in data["dose"]],
@@ -171,6 +172,8 @@ def find(extraction: Extraction) -> list[Fact]:
     for sentence, match in matches(rules["rt"], gate(sentences, rules["triggers"]["radiotherapy"])):
         # Only words touching the mention exclude it: "I131 treatment and external radiation therapy" is both.
         if rules["rt_excluded"].search(sentence.text[max(0, match.start() - 12):match.end() + 15]):
+            continue
+        if match.group(0).lower() == "radiation" and rules["radiation_of_pain"].search(sentence.text, 0, match.start()):
             continue
         out.append(fact("radiotherapy", True, sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
