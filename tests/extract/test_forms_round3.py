@@ -389,3 +389,13 @@ def test_a_summary_section_tells_the_case() -> None:
     out = schema("SUMMARY\nA woman with vertebral fractures was found to have a myeloma; she was discharged to "
                  "continue outpatient chemotherapy.\nCASE PRESENTATION\nA 74-year-old woman had an L3 fracture.")
     assert out["chemotherapy"] is True
+
+
+def test_this_case_illustrating_its_own_findings_is_about_the_patient() -> None:
+    assert schema("A 57-year-old man had a C6 metastasis. This case illustrates an unusual presentation of "
+                  "metastatic prostate cancer, lytic in nature.")["lesion_type"] == "lytic"
+
+
+def test_this_case_illustrating_a_lesson_is_general() -> None:
+    assert schema("A 57-year-old man had a C6 metastasis. This case illustrates the importance of early MRI in "
+                  "patients with lytic lesions.")["lesion_type"] is None
