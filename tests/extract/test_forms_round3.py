@@ -399,3 +399,11 @@ def test_this_case_illustrating_its_own_findings_is_about_the_patient() -> None:
 def test_this_case_illustrating_a_lesson_is_general() -> None:
     assert schema("A 57-year-old man had a C6 metastasis. This case illustrates the importance of early MRI in "
                   "patients with lytic lesions.")["lesion_type"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "A 59-year-old man had an L2 metastasis; hormonal therapy restored ambulation and urinary function.",
+    "A 60-year-old woman had a T8 metastasis; decompression enabled her to regain the ability to walk.",
+])
+def test_a_function_regained_was_lost(text: str) -> None:
+    assert schema(text)["neuro_deficit"] is True
