@@ -407,3 +407,18 @@ def test_this_case_illustrating_a_lesson_is_general() -> None:
 ])
 def test_a_function_regained_was_lost(text: str) -> None:
     assert schema(text)["neuro_deficit"] is True
+
+
+# --- eighteenth unseen set ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Pre-operative lumbar sagittal T1 MRI with contrast showed the L3 metastasis.",
+    "An axial T2 MRI at the level of the L3 pedicle showed the metastasis.",
+])
+def test_t1_t2_named_with_the_mri_are_sequences(text: str) -> None:
+    assert schema(text)["spinal_levels"] == ["L3"]
+
+
+def test_an_age_range_of_a_population_is_not_the_age() -> None:
+    out = schema("Spinal metastases affect, in most cases, population groups between 40 and 65 years of age. We "
+                 "present a 61-year-old woman with an L5 metastasis.")
+    assert out["age"] == 61
