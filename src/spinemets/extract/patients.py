@@ -1,6 +1,7 @@
 """Case series: which sentences tell another patient than the index one.
 
-The index patient is the first one the text introduces. A later introduction of a patient of another age or sex
+The index patient is the first one the text introduces (introduced again in another section, by the same sex,
+it is the same patient: an abstract, then the case). A later introduction of a patient of another age or sex
 ("A 54-year-old man presented with ..."), or a heading such as "Case 2", starts another patient's story; it lasts
 until the text speaks of the patients together again ("both patients", "respectively"), names the index patient
 again, or changes section. Those sentences are kept, but none of their facts is the index patient's.
@@ -36,6 +37,7 @@ def _who(word: str) -> str | None:
 def mark_other_patients(found: list[Sentence]) -> None:
     rules = _rules()
     index: tuple[int, str | None] | None = None
+    index_section: str | None = None
     other = False
     section = None
     for sentence in found:
@@ -54,7 +56,11 @@ def mark_other_patients(found: list[Sentence]) -> None:
         if intro and not rules["literature_cue"].search(sentence.text):
             age, sex = int(intro.group("age")), _who(intro.group("who"))
             if index is None:
-                index = (age, sex)
+                index, index_section = (age, sex), sentence.section
+            elif sentence.section != index_section and not other and not (sex and index[1] and sex != index[1]):
+                # The case section telling again the patient the abstract introduced (an age may differ by a
+                # misprint, or by the time between diagnosis and presentation): the same patient, told in full.
+                index, index_section = (age, sex or index[1]), sentence.section
             elif age != index[0] or (sex and index[1] and sex != index[1]):
                 other = True
             elif not rules["other_case_heading"].search(sentence.text):

@@ -32,6 +32,12 @@ def _header_regex() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _inline_header_regex() -> re.Pattern[str]:
+    names = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in load("sections")["inline_headers"])
+    return re.compile(rf"^[ \t#*]*(?P<header>{names})[ \t*]*:", re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
 def _header_kinds() -> dict[str, str]:
     return {re.sub(r"\s+", " ", h.lower()): kind for kind, headers in load("sections")["headers"].items()
             for h in headers}
@@ -114,12 +120,16 @@ def sentences(text: str) -> list[Sentence]:
     first_line_end = text.find("\n")
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     source_line = bool(source.match(text))
+    inline = [(h.start("header"), text.find("\n", h.start("header")) % (len(text) + 1))
+              for h in _inline_header_regex().finditer(text)]
     for index, (start, end) in enumerate(split(text)):
         while header_index < len(headers) and headers[header_index][0] <= start:
             section = headers[header_index][2]
             header_index += 1
         sentence_text = text[start:end]
         kind = SOURCE if source_line and start < first_line_end else section
+        if any(low <= start < high for low, high in inline):
+            kind = LITERATURE
         is_header = any(h[0] == start and h[1] >= end - 1 for h in headers)
         lower = sentence_text.lower()
         is_generic = any(w in lower for w in generic_words) and bool(generic.search(sentence_text)) \
