@@ -235,3 +235,49 @@ def test_rt_in_lower_case_is_not_radiotherapy() -> None:
 
 def test_rt_pcr_is_not_radiotherapy() -> None:
     assert schema("A 60-year-old man with a T4 metastasis: RT-PCR found a NAB2-STAT6 fusion.")["radiotherapy"] is None
+
+
+# --- fifteenth unseen set (round 3, second batch) -----------------------------------------------------------
+def test_a_finding_that_could_be_detected_was_found() -> None:
+    out = schema("A 60-year-old woman had neck pain. Osteolytic destruction could be detected in the C5 vertebral body.")
+    assert out["lesion_type"] == "lytic" and out["spinal_levels"] == ["C5"]
+
+
+def test_a_surgery_department_is_a_place() -> None:
+    assert schema("A 60-year-old woman with a C5 metastasis was admitted to the General Surgery Department.")["surgery"] \
+        is None
+
+
+def test_upper_motor_neuron_signs_are_a_deficit() -> None:
+    assert schema("A 60-year-old man with a T6 lymphoma had signs of upper motor neuron lesion.")["neuro_deficit"] is True
+
+
+@pytest.mark.parametrize("text, months", [
+    ("He underwent C6 corpectomy. Six weeks postoperatively, the patient reported better strength.", 6 / 4.345),
+    ("After T8 decompression, follow-up MRI performed 4 months after surgery showed remission.", 4),
+    ("After T8 decompression she had no evidence of disease 45 months after the initial treatment.", 45),
+])
+def test_follow_up_time_points(text: str, months: float) -> None:
+    assert schema(text)["follow_up_months"] == pytest.approx(months, rel=0.01)
+
+
+@pytest.mark.parametrize("text", [
+    "A 60-year-old woman had a T4 metastasis; bone lesions were visible on the ribs and pelvic bones.",
+    "A 60-year-old woman had a T4 metastasis; CT showed metastatic lesions involving both proximal femora.",
+])
+def test_bone_lesions_of_named_bones(text: str) -> None:
+    assert schema(text)["other_metastases"] == ["bone"]
+
+
+def test_pheochromocytoma_is_adrenal_when_no_site_is_named() -> None:
+    assert schema("A 30-year-old man had a T10 metastasis of a pheochromocytoma.")["primary_site"] == "adrenal"
+
+
+def test_carotid_body_is_a_primary_site() -> None:
+    assert schema("A 40-year-old woman had a carotid body paraganglioma with a T6 metastasis.")["primary_site"] \
+        == "carotid body"
+
+
+def test_days_after_surgery_opening_a_sentence_is_no_follow_up() -> None:
+    assert schema("He underwent T3 decompression. Two days after surgery, he developed a bowel obstruction.")[
+        "follow_up_months"] is None

@@ -15,7 +15,13 @@ from functools import lru_cache
 from ._data import load, rx
 from .facts import SOURCE, Sentence
 
-_CHEAP = re.compile(r"year|yr|case|patient", re.IGNORECASE)  # every cue below holds one of these words
+# Cheap word tests before any regex (most sentences hold none of these words)
+_INTRO_WORDS = ("year", "yr")
+_HEADING_WORDS = ("case", "patient", "second", "third", "fourth", "first")
+_TOGETHER_WORDS = ("patients", "cases", "respectively", "our ", "present ", "index ")
+_AGE_OLD = re.compile(r"\d[- ](?:years?|yrs?)[- ]old", re.IGNORECASE)  # what every introduction holds
+_ANY_OTHER_HEADING = re.compile(r"(?im)^\W*(?:(?:case|patient)\s*(?:no\.?\s*|number\s+|#\s*)?(?:[2-9]|ii|iii|iv|two|three|four)\b"
+                                r"|(?:the\s+)?(?:second|third|fourth)\s+(?:case|patient)\b)")
 
 
 @lru_cache(maxsize=1)
@@ -34,8 +40,12 @@ def _who(word: str) -> str | None:
     return None  # "patient": no sex told
 
 
-def mark_other_patients(found: list[Sentence]) -> None:
+def mark_other_patients(found: list[Sentence], text: str) -> None:
     rules = _rules()
+    # Another patient needs a second introduction or a heading: most texts have neither, told by two scans of
+    # the whole text instead of tests on every sentence.
+    if len(_AGE_OLD.findall(text)) < 2 and not _ANY_OTHER_HEADING.search(text):
+        return
     index: tuple[int, str | None] | None = None
     index_section: str | None = None
     other = False
@@ -45,14 +55,15 @@ def mark_other_patients(found: list[Sentence]) -> None:
             continue
         if sentence.section != section:
             section, other = sentence.section, False
-        if not _CHEAP.search(sentence.text):
-            sentence.other_patient = other
-            continue
-        if rules["patients_together"].search(sentence.text) or rules["index_case_heading"].search(sentence.text):
+        lower = sentence.lower
+        opening = lower[:24]
+        heading = any(w in opening for w in _HEADING_WORDS)
+        if any(w in lower for w in _TOGETHER_WORDS) and rules["patients_together"].search(sentence.text) \
+                or heading and rules["index_case_heading"].search(sentence.text):
             other = False
-        elif rules["other_case_heading"].search(sentence.text) and index is not None:
+        elif heading and index is not None and rules["other_case_heading"].search(sentence.text):
             other = True
-        intro = rules["patient_intro"].search(sentence.text)
+        intro = rules["patient_intro"].search(sentence.text) if any(w in lower for w in _INTRO_WORDS) else None
         if intro and not rules["literature_cue"].search(sentence.text):
             age, sex = int(intro.group("age")), _who(intro.group("who"))
             if index is None:
@@ -63,6 +74,6 @@ def mark_other_patients(found: list[Sentence]) -> None:
                 index, index_section = (age, sex or index[1]), sentence.section
             elif age != index[0] or (sex and index[1] and sex != index[1]):
                 other = True
-            elif not rules["other_case_heading"].search(sentence.text):
+            elif not (heading and rules["other_case_heading"].search(sentence.text)):
                 other = False
         sentence.other_patient = other

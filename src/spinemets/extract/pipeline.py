@@ -232,7 +232,7 @@ def _facts(text: str) -> Extraction:
     """Sentences, sections and every component's facts of one prepared text (status still 'present')."""
     extraction = Extraction(text=text)
     extraction.sentences = sentences(text)
-    mark_other_patients(extraction.sentences)
+    mark_other_patients(extraction.sentences, text)
     extraction.anchor, extraction.history_from = presentation(text, extraction.sentences)
     for component in ordered():
         extraction.facts.extend(component.find(extraction))

@@ -13,12 +13,14 @@ from ._util import fact, gate, patient_sentences, word_starts
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], dict[str, str]]:
+def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[str], dict[str, str]]:
     data = load("organs")
     by_form = {form: organ for organ, forms in data["organs"].items() for form in forms}
     one = rf"(?:{phrase_alternation(list(by_form))})"
     group = rf"(?P<orgs>{one}(?:\s*(?:,|and|or|as well as|,\s*and)\s*{one})*)"
-    patterns = [rx(p.replace("ORG", group)) for p in data["patterns"]]
+    # (pattern, words one of which its sentence must hold; none: every sentence)
+    patterns = [(rx(p.replace("ORG", group)), ()) for p in data["patterns"]]
+    patterns += [(rx(p["pattern"].replace("ORG", group)), tuple(p["words"])) for p in data.get("patterns_with_words", [])]
     return patterns, rx(rf"\b{one}\b"), by_form
 
 
@@ -78,7 +80,9 @@ def find(extraction: Extraction) -> list[Fact]:
     for sentence in gate(patient_sentences(extraction), load("organs")["triggers"]):
         # The patterns run only around a metastasis word (they all hold one), not over the whole sentence.
         windows = _windows(sentence.text)
-        for pattern in patterns:
+        for pattern, words in patterns:
+            if words and not any(w in sentence.lower for w in words):
+                continue
             for match in _in_windows(pattern, sentence, windows):
                 text = sentence.text
                 if others_before.search(text[max(0, match.start() - 80):match.start()]):

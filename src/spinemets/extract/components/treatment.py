@@ -42,6 +42,7 @@ def _rules() -> dict:
         "spine_cue": re.compile(data["surgery"]["spine_cue"], re.IGNORECASE),
         "other_organ": rx(data["surgery"]["other_organ_cue"]),
         "institution": rx(data["surgery"]["institution_cue"]),
+        "institution_after": rx(data["surgery"]["institution_after"]),
         "rt": any_of(data["radiotherapy"]),
         "rt_excluded": rx(data["radiotherapy_excluded"]),
         "chemo": any_of(data["chemotherapy"]),
@@ -105,7 +106,8 @@ def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
             continue
         # "surgery for removal of the thyroid carcinoma and the C7 metastasis" is spinal; "resection of the
         # primary tumour" or "thyroidectomy" is not. A generic word counts unless its clause names another organ.
-        if rules["institution"].search(text[max(0, match.start() - 60):match.start()]):
+        if rules["institution"].search(text[max(0, match.start() - 60):match.start()]) \
+                or rules["institution_after"].match(text, match.end()):
             continue
         window = text[max(0, match.start() - 60):match.end() + 60]
         if rules["other_organ"].search(window) and not rules["spine_cue"].search(window):
