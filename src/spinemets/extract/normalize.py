@@ -54,7 +54,10 @@ def looks_like_html(text: str) -> bool:
 
 
 def clean_text(text: str, *, kind: str | None = None) -> str:
-    """Same-length text for the patterns: HTML tags, entities and Markdown markup blanked out."""
+    """Same-length text for the patterns: HTML tags, entities and Markdown markup blanked out, line ends as
+    newlines."""
+    if "\r" in text:  # Windows line ends (and a pasted web form's): CR LF -> space LF, a lone CR -> LF
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
     if kind == "html" or (kind is None and looks_like_html(text)):
         text = _TAG.sub(_blank, text)
         text = _ENTITY.sub(_entity, text)
@@ -64,8 +67,6 @@ def clean_text(text: str, *, kind: str | None = None) -> str:
         text = _MARKDOWN.sub(lambda m: " " * len(m.group(0)), text)
     if not text.isascii():
         text = text.translate(_FOLD)
-    if "\r" in text:  # a web form sends CRLF: "\r" before "\n" would hide every line end from the patterns
-        text = text.replace("\r\n", " \n").replace("\r", "\n")
     return text
 
 

@@ -1,11 +1,11 @@
 """Case series: which sentences tell another patient than the index one.
 
 Only a text that says it tells several patients ("two cases", "both patients", "Case 2") is read as a series; its
-index patient is the first one it introduces. A later introduction of a patient of another age or sex
+index patient is the first one it introduces (introduced again in another section, by the same sex, it is the same
+patient: an abstract, then the case). A later introduction of a patient of another age or sex
 ("A 54-year-old man presented with ..."), or a heading such as "Case 2", starts another patient's story; it lasts
 until the text speaks of the patients together again ("both patients", "respectively"), names the index patient
-again, or changes section. Each section introduces its patient afresh: only a second introduction within one
-section (or a "Case 2" heading) starts another patient. Those sentences are kept, but none of their facts is the index patient's.
+again, or changes section. Those sentences are kept, but none of their facts is the index patient's.
 """
 
 from __future__ import annotations
@@ -50,15 +50,14 @@ def mark_other_patients(found: list[Sentence], text: str) -> None:
     if not rules["series_cue"].search(text):
         return
     index: tuple[int, str | None] | None = None
+    index_section: str | None = None
     other = False
     section = None
     for sentence in found:
         if sentence.section == SOURCE:
             continue
         if sentence.section != section:
-            # each section introduces its patient afresh: an abstract's "42-year-old man" told again as a
-            # "45-year-old man" in the case report (papers do disagree with themselves) is one patient
-            section, other, index = sentence.section, False, None
+            section, other = sentence.section, False
         lower = sentence.lower
         opening = lower[:24]
         heading = any(w in opening for w in _HEADING_WORDS)
@@ -71,7 +70,11 @@ def mark_other_patients(found: list[Sentence], text: str) -> None:
         if intro and not rules["literature_cue"].search(sentence.text):
             age, sex = int(intro.group("age")), _who(intro.group("who"))
             if index is None:
-                index = (age, sex)
+                index, index_section = (age, sex), sentence.section
+            elif sentence.section != index_section and not other and not (sex and index[1] and sex != index[1]):
+                # The case section telling again the patient the abstract introduced (an age may differ by a
+                # misprint, or by the time between diagnosis and presentation): the same patient, told in full.
+                index, index_section = (age, sex or index[1]), sentence.section
             elif age != index[0] or (sex and index[1] and sex != index[1]):
                 other = True
             elif not (heading and rules["other_case_heading"].search(sentence.text)):

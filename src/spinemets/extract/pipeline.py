@@ -66,6 +66,38 @@ def _context_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])|cannot")
 
 
+@lru_cache(maxsize=1)
+def _directed_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Cues that govern what follows them (forward, both ways), and, written backwards, those that govern what
+    precedes them (backward, both ways): searched in a sentence, the first gives the earliest place a cue
+    can reach forward from, the second, run over the reversed sentence, the latest place one reaches back to."""
+    rules = load("context")["rules"]
+
+    def words(directions: tuple[str, ...], backwards: bool) -> str:
+        found = {r["literal"].lower()[::-1] if backwards else r["literal"].lower()
+                 for r in rules if r["direction"] in directions}
+        return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)) or "(?!)"
+
+    forward = words(("FORWARD", "BIDIRECTIONAL"), False)
+    backward = words(("BACKWARD", "BIDIRECTIONAL"), True)
+    return (re.compile(rf"(?<![a-z0-9])(?:{forward})(?![a-z0-9])|cannot"),
+            re.compile(rf"(?<![a-z0-9])(?:{backward})(?![a-z0-9])"))
+
+
+def _reachable(sentence: Sentence, facts: list[Fact]) -> bool:
+    """Whether a cue of the sentence can reach one of its facts at all: a forward cue before a fact's end, or
+    a backward cue after a fact's start (ConText's scope never runs the other way)."""
+    forward, backward = _directed_cues()
+    ahead = forward.search(sentence.lower)
+    if ahead is not None and any(f.end - sentence.start > ahead.start() for f in facts):
+        return True
+    behind = backward.search(sentence.lower[::-1])
+    if behind is None:
+        return False
+    reach = len(sentence.lower) - behind.start()  # where the last backward cue ends, in the sentence
+    return any(f.start - sentence.start < reach for f in facts)
+
+
 @dataclass
 class _Context:
     """spaCy's blank English pipeline (tokenizer and vocabulary) and medspaCy's ConText with our rules."""
@@ -105,7 +137,8 @@ def _open_sentences(extraction: Extraction) -> dict[int, list[int]]:
         if found.key not in _NO_CONTEXT:
             by_sentence.setdefault(found.sentence, []).append(index)
     return {s: facts for s, facts in by_sentence.items()
-            if cue(extraction.sentences[s].lower)}
+            if cue(extraction.sentences[s].lower)
+            and _reachable(extraction.sentences[s], [extraction.facts[i] for i in facts])}
 
 
 def _assert(engine: _Context, doc: Any, sentence: Sentence, extraction: Extraction, indexes: list[int]) -> None:

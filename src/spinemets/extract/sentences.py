@@ -20,9 +20,6 @@ _WORDS = re.compile(r"[a-zà-ÿ]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.[\"')\]]?$")
 
 
-_LINE = "line"  # sections.yaml: a header that rules its own line only
-
-
 @lru_cache(maxsize=1)
 def _header_regex() -> re.Pattern[str]:
     names = []
@@ -32,6 +29,12 @@ def _header_regex() -> re.Pattern[str]:
     alternation = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h, _ in sorted(names, key=lambda n: -len(n[0])))
     numbering = r"(?:(?:\d+(?:\.\d+)*|[IVX]+)\.?[ \t]+)?"
     return re.compile(rf"^[ \t#*]*{numbering}(?P<header>{alternation})[ \t*]*(?::|\.(?=[ \t])|$)", re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _inline_header_regex() -> re.Pattern[str]:
+    names = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in load("sections")["inline_headers"])
+    return re.compile(rf"^[ \t#*]*(?P<header>{names})[ \t*]*:", re.IGNORECASE | re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -114,20 +117,19 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     section = UNSECTIONED
     header_index = 0
-    line_header_end = -1  # end of a one-line header's line ("Key words: ..."): literature up to there only
     first_line_end = text.find("\n")
     first_line_end = len(text) if first_line_end < 0 else first_line_end
     source_line = bool(source.match(text))
+    inline = [(h.start("header"), text.find("\n", h.start("header")) % (len(text) + 1))
+              for h in _inline_header_regex().finditer(text)]
     for index, (start, end) in enumerate(split(text)):
         while header_index < len(headers) and headers[header_index][0] <= start:
-            if headers[header_index][2] == _LINE:
-                line_end = text.find("\n", headers[header_index][1])
-                line_header_end = len(text) if line_end < 0 else line_end
-            else:
-                section = headers[header_index][2]
+            section = headers[header_index][2]
             header_index += 1
         sentence_text = text[start:end]
-        kind = SOURCE if source_line and start < first_line_end else LITERATURE if start < line_header_end else section
+        kind = SOURCE if source_line and start < first_line_end else section
+        if any(low <= start < high for low, high in inline):
+            kind = LITERATURE
         is_header = any(h[0] == start and h[1] >= end - 1 for h in headers)
         lower = sentence_text.lower()
         is_generic = any(w in lower for w in generic_words) and bool(generic.search(sentence_text)) \

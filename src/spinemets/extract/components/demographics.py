@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .._data import load, phrase_alternation
-from ..facts import Extraction, Fact
+from ..facts import CASE, Extraction, Fact
 from ..normalize import number
 from ._util import fact, gate, patient_sentences
 
@@ -35,7 +35,8 @@ def find(extraction: Extraction) -> list[Fact]:
     out: list[Fact] = []
     sentences = patient_sentences(extraction)
     triggers = load("language")["triggers"]
-    for sentence in gate(sentences, triggers["age"]):
+    # The case section's first age before an abstract's (which may be misprinted or rounded).
+    for sentence in sorted(gate(sentences, triggers["age"]), key=lambda s: s.section != CASE):
         match = age_rx.search(sentence.text)
         if match:
             value = number(next(g for g in match.groups() if g))

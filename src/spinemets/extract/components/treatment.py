@@ -68,10 +68,10 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     the treatment before the case is told is not history."""
     # "had chemotherapy for bladder cancer four months ago": set in the past by the sentence itself, whatever
     # comes before it in the text
-    ago = _AGO.search(sentence.text, start)
+    ago = _AGO.search(sentence.text, start) if "ago" in sentence.lower else None  # a substring test first
     if ago and ago.start() - start <= _AGO_REACH:
         return {"prior": True, "why": "told as done some time ago"}
-    if _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
+    if "had" in sentence.lower and _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     if sentence.start + start >= extraction.anchor:
         return {}
