@@ -109,3 +109,67 @@ def test_a_sarcoma_of_the_spine_itself(text: str, site: str | None) -> None:
 def test_carotid_body_is_a_primary_site() -> None:
     text = "A 60-year-old man had a C6 metastasis of a paraganglioma years after resection of a carotid body tumour."
     assert schema(text)["primary_site"] == "carotid body"
+
+
+# --- round 5: a second held-out set, scored once before these rules ------------------------------------------
+def test_a_stain_panel_under_capital_headings() -> None:
+    text = ("Immunohistochemistry of the T4 biopsy: POSITIVE: CKAE1/3, CK7, TTF1. NEGATIVE: CAM5.2, CK20, p40, "
+            "CD68, Tyrosinase, CD1a, CD79a, PSA, Thyroglobulin, Calcitonin.")
+    out = schema(text)
+    assert out["ihc_positive"] == ["cytokeratin", "CK7", "TTF-1"]
+    assert out["ihc_negative"] == ["CK20", "p40", "CD68", "tyrosinase", "CD1a", "CD79a", "PSA", "thyroglobulin",
+                                   "calcitonin"]
+
+
+def test_a_stain_list_ends_where_the_tissue_is_named() -> None:
+    text = "Staining was positive for thyroid transcription factor-1 in both the lung primary and the T12 deposit."
+    assert schema(text)["ihc_positive"] == ["TTF-1"]
+
+
+def test_may_the_month_is_no_hedge() -> None:
+    text = "A 50-year-old woman was diagnosed in May 2006 with invasive ductal carcinoma of the breast; C3 metastasis."
+    assert schema(text)["primary_tumor"] == "ductal carcinoma"
+
+
+@pytest.mark.parametrize("text, dose, fractions", [
+    ("A total dose of 14 Gy prescribed to the 74% isodose line was given to the C3 lesion in one fraction.", 14, 1),
+    ("A dose of 15 Gy was successfully delivered in 3 fractions to the C5 lesion.", 15, 3),
+])
+def test_dose_and_fractions_written_apart(text: str, dose: float, fractions: int) -> None:
+    out = schema(text)
+    assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (dose, fractions)
+
+
+@pytest.mark.parametrize("text, months", [
+    ("The C5 metastasis was irradiated. Twenty-six months after treatment, the patient was still alive.", 26),
+    ("After L3 corpectomy, at his two year out-patient review he was free from recurrence.", 24),
+    ("He had an L3 reconstruction. At his latest follow-up (1 year) he walked unaided.", 12),
+])
+def test_more_follow_up_forms(text: str, months: int) -> None:
+    assert schema(text)["follow_up_months"] == months
+
+
+def test_compression_of_the_cord_named_by_its_region() -> None:
+    assert schema("MRI showed compression of the lumbar spinal cord by an L3 mass.")["cord_compression"] is True
+
+
+def test_surgery_only_considered_is_not_done() -> None:
+    text = ("Consideration was given to resection of the C5 metastasis, but it was deferred; radiosurgery was "
+            "given instead.")
+    assert schema(text)["surgery"] is None
+
+
+def test_symptoms_denied_as_a_list() -> None:
+    text = "She had no symptoms of numbness, weakness, pain, and abnormal sensation in her legs; T11 lesion."
+    assert schema(text)["neuro_deficit"] is False
+
+
+@pytest.mark.parametrize("text, histology, site", [
+    ("A 30-year-old man had a T11 metastasis of embryonal carcinoma of the testis.", "germ cell tumor", "testis"),
+    ("MESCC at C5 came 10 months after a diagnosis of undifferentiated carcinoma of the gallbladder.", "carcinoma",
+     "gallbladder"),
+    ("A 67-year-old woman with a vulvar melanoma had an L3 metastasis.", "melanoma", "vulva"),
+])
+def test_more_primaries(text: str, histology: str, site: str) -> None:
+    out = schema(text)
+    assert (out["primary_tumor"], out["primary_site"]) == (histology, site)

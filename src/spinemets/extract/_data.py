@@ -35,9 +35,14 @@ def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def number_pattern() -> str:
-    words = sorted(load("language")["number_words"], key=len, reverse=True)
+    numbers = load("language")["number_words"]
+    words = sorted(numbers, key=len, reverse=True)
+    # "twenty-six", "thirty one": a tens word and a units word make one number (normalize.number adds them).
+    tens = "|".join(w for w in words if numbers[w] in (20, 30, 40, 50, 60, 70, 80, 90))
+    units = "|".join(w for w in words if 2 <= numbers[w] <= 9 or w == "one")
+    compound = rf"(?:{tens})[- ](?:{units})"
     # Whole words only: "an" is a number in "an 8-week history" but not inside "and".
-    return r"(?<![\w.])(?:\d+(?:\.\d+)?|" + "|".join(words) + r")(?![\w])"
+    return r"(?<![\w.])(?:\d+(?:\.\d+)?|" + compound + "|" + "|".join(words) + r")(?![\w])"
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from .histology import histology_of_name
 _PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")  # parentheticals, one level of nesting
 _CD_SPELLED = re.compile(r"cluster\s+of\s+differentiation\s*(?:\(\s*CD\s*\))?\s*", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas well as\b|/(?=\s*[A-Z]))\s*")
-_CLAUSE_END = re.compile(r"[;.]|,\s*(?:and|but|while|whereas)\s+(?:were\s+|was\s+)?(?:negative|positive|no|not)\b|\b(?:but|while|whereas|consistent|suggest\w*|indicat\w*|confirm\w*|compatible|which|that)\b",
+_CLAUSE_END = re.compile(r"[;]|\.(?!\d)|\b(?:in|within)\s+(?:both|all|the|most|many|some|scattered|tumou?r|neoplastic)\b|,\s*(?:and|but|while|whereas)\s+(?:were\s+|was\s+)?(?:negative|positive|no|not)\b|\b(?:but|while|whereas|consistent|suggest\w*|indicat\w*|confirm\w*|compatible|which|that)\b",
                          re.IGNORECASE)
 _OWN_POLARITY = re.compile(r"\(\s*[+−–-]\s*\)|\+|[−–-]\s*$|\b(?:positive|negative)\b", re.IGNORECASE)  # "CK20-" too
 _LEAD = re.compile(r"^(?:the|a|an|for|of|to|with|both|all|also|stains?\s+for|antibodies\s+(?:to|against)|including|"
