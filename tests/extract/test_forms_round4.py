@@ -173,3 +173,11 @@ def test_symptoms_denied_as_a_list() -> None:
 def test_more_primaries(text: str, histology: str, site: str) -> None:
     out = schema(text)
     assert (out["primary_tumor"], out["primary_site"]) == (histology, site)
+
+
+@pytest.mark.parametrize("text, levels", [
+    ("MRI showed destruction of the 12th thoracic and 1st lumbar vertebrae.", ["T12", "L1"]),
+    ("A mass extended from the eleventh thoracic to the first lumbar vertebra.", ["T11", "T12", "L1"]),
+])
+def test_levels_in_words_across_two_regions(text: str, levels: list[str]) -> None:
+    assert schema(text)["spinal_levels"] == levels

@@ -12,7 +12,7 @@ from functools import lru_cache
 from ...anatomy import is_disc_space, parse_levels
 from ...errors import LevelError
 from .._data import load, rx
-from ..facts import Extraction, Fact
+from ..facts import Extraction, Fact, Sentence
 from ._util import fact, patient_sentences
 
 _HYPHEN = re.compile(r"(?<=[CTDLhH])-(?=\d)")
@@ -23,6 +23,7 @@ _LEVEL_HINT = re.compile(r"[CTDLS][hH]?[\s-]?\d")  # a cheap test before the ful
 def _rules() -> dict:
     data = load("levels")
     return {"mention": re.compile(data["mention"]), "ordinal": rx(data["ordinal"]), "regions": data["regions"],
+            "ordinal_pair": rx(data["ordinal_pair"]),
             "ordinals": load("language")["ordinal_words"], "not_after": rx(data["not_after"]),
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
             "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
@@ -59,6 +60,17 @@ def _excluded(text: str, start: int, end: int, written: str) -> str | None:
     if "/" in written and is_disc_space(written):
         return "disc space"
     return None
+
+
+def _written_levels(sentence: Sentence, match: re.Match[str], written: str) -> list[Fact]:
+    """The levels a phrase in words names, rewritten as `written` ("T12, L1", "C2-C3") for the anatomy parser."""
+    try:
+        levels = parse_levels(written)
+    except (LevelError, KeyError, ValueError):
+        return []
+    why_not = _excluded(sentence.text, match.start(), match.end(), match.group(0))
+    return [fact("level", level.name, sentence, match.start(), match.end(), written=match.group(0),
+                 **({"excluded": why_not} if why_not else {})) for level in levels]
 
 
 def find(extraction: Extraction) -> list[Fact]:
@@ -100,17 +112,16 @@ def find(extraction: Extraction) -> list[Fact]:
             for level in parse_levels(f"{prefix}1-{prefix}{count}"):
                 out.append(fact("level", level.name, sentence, match.start(), match.end(), written=match.group(0),
                                 whole_region=True))
+        for match in rules["ordinal_pair"].finditer(text):
+            first, last = (rules["regions"][match.group(r).lower()] + str(_ordinal_number(match.group(o),
+                                                                                          rules["ordinals"]))
+                           for o, r in (("o1", "r1"), ("o2", "r2")))
+            written = f"{first}, {last}" if match.group("joint").lower() == "and" else f"{first}-{last}"
+            out.extend(_written_levels(sentence, match, written))
         for match in rules["ordinal"].finditer(text):
             prefix = rules["regions"][match.group("region").lower()]
             # "second and third cervical vertebrae", "fifth to seventh thoracic": the anatomy parser reads the list
             written = re.sub(r"[a-z0-9]+", lambda w: f"{prefix}{_ordinal_number(w.group(0), rules['ordinals'])}"
                              if w.group(0) not in ("and", "to") else w.group(0), match.group("ordinal").lower())
-            try:
-                levels = parse_levels(written)
-            except (LevelError, KeyError, ValueError):
-                continue
-            why_not = _excluded(text, match.start(), match.end(), match.group(0))
-            for level in levels:
-                out.append(fact("level", level.name, sentence, match.start(), match.end(), written=match.group(0),
-                                **({"excluded": why_not} if why_not else {})))
+            out.extend(_written_levels(sentence, match, written))
     return out
