@@ -181,3 +181,15 @@ def test_more_primaries(text: str, histology: str, site: str) -> None:
 ])
 def test_levels_in_words_across_two_regions(text: str, levels: list[str]) -> None:
     assert schema(text)["spinal_levels"] == levels
+
+
+def test_compression_told_only_in_the_title() -> None:
+    text = ("Source: https://example.org/case (Spinal cord compression as the first sign of lung cancer)\n"
+            "A 60-year-old man had back pain and weak legs. MRI showed a T5 metastasis.")
+    assert schema(text)["cord_compression"] is True
+
+
+def test_the_body_denying_compression_outweighs_the_title() -> None:
+    text = ("Source: https://example.org/case (Spinal cord compression in lung cancer: a review and a case)\n"
+            "A 60-year-old man had back pain. MRI showed a T5 metastasis without cord compression.")
+    assert schema(text)["cord_compression"] is False

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from .._data import any_of, load
-from ..facts import Extraction, Fact
+from ..facts import SOURCE, Extraction, Fact
 from ._util import fact, gate, matches, patient_sentences
 
 # Words that may stand between a fracture word and the levels it names ("compression fracture of the C6
@@ -30,6 +30,11 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     left = max([m.end() for m in _CLAUSE.finditer(text, 0, start)] or [0])
     right = min([m.start() for m in _CLAUSE.finditer(text, end)] or [len(text)])
     return left, right
+
+
+def _structure(match: re.Match[str]) -> str:
+    written = match.group(0).lower()
+    return "cauda_equina" if "cauda" in written else "conus" if "conus" in written else "cord"
 
 
 def find(extraction: Extraction) -> list[Fact]:
@@ -57,9 +62,13 @@ def find(extraction: Extraction) -> list[Fact]:
                 sentence_levels if len(sentence_levels) == 1 else set())
         out.append(fact("fracture", sorted(adjacent), sentence, match.start(), match.end()))
     for sentence, match in matches(rules["compression"], gate(sentences, triggers["compression"])):
-        structure = ("cauda_equina" if "cauda" in match.group(0).lower() else
-                     "conus" if "conus" in match.group(0).lower() else "cord")
-        out.append(fact("compression", structure, sentence, match.start(), match.end()))
+        out.append(fact("compression", _structure(match), sentence, match.start(), match.end()))
+    if not any(f.key == "compression" for f in out):
+        # Told only in the title ("Spinal cord compression as the first sign of ..."): the source line says it.
+        titles = [s for s in extraction.sentences if s.section == SOURCE]
+        for sentence, match in matches(rules["compression"], gate(titles, triggers["compression"])):
+            out.append(fact("compression", _structure(match), sentence, match.start(), match.end(),
+                            fallback="source line"))
     with_bone_words = gate(sentences, triggers["bone"])
     for kind, pattern in rules["bone"].items():
         for sentence, match in matches(pattern, with_bone_words):
