@@ -193,3 +193,9 @@ def test_the_body_denying_compression_outweighs_the_title() -> None:
     text = ("Source: https://example.org/case (Spinal cord compression in lung cancer: a review and a case)\n"
             "A 60-year-old man had back pain. MRI showed a T5 metastasis without cord compression.")
     assert schema(text)["cord_compression"] is False
+
+
+def test_treatment_ended_before_the_presentation_is_history() -> None:
+    text = ("A 55-year-old woman had a lumpectomy. After cessation of chemotherapy she was well. In 2012 she "
+            "presented with back pain; MRI showed a T8 metastasis.")
+    assert schema(text)["chemotherapy"] is None
