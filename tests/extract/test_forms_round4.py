@@ -199,3 +199,17 @@ def test_treatment_ended_before_the_presentation_is_history() -> None:
     text = ("A 55-year-old woman had a lumpectomy. After cessation of chemotherapy she was well. In 2012 she "
             "presented with back pain; MRI showed a T8 metastasis.")
     assert schema(text)["chemotherapy"] is None
+
+
+@pytest.mark.parametrize("text, site", [
+    ("A 62-year-old man with squamous cell carcinoma of the tongue had a C3 metastasis.", "tongue"),
+    ("A 70-year-old man with laryngeal cancer had T4 metastases.", "larynx"),
+    ("A 50-year-old man had thymic carcinoma metastatic to T6.", "thymus"),
+    ("A 60-year-old woman had an L2 metastasis of an anal canal carcinoma.", "anus"),
+])
+def test_head_neck_and_other_primary_sites(text: str, site: str) -> None:
+    assert schema(text)["primary_site"] == site
+
+
+def test_on_the_other_hand_is_no_site() -> None:
+    assert schema("On the other hand, the mass at L2 was small.")["primary_site"] is None
