@@ -213,3 +213,27 @@ def test_head_neck_and_other_primary_sites(text: str, site: str) -> None:
 
 def test_on_the_other_hand_is_no_site() -> None:
     assert schema("On the other hand, the mass at L2 was small.")["primary_site"] is None
+
+
+# --- round 6: a third held-out set, scored once before these rules -------------------------------------------
+def test_a_marker_named_with_its_kind_and_no_staining() -> None:
+    text = ("Most cells of the L5 lesion express the B-cell marker CD20. There is no staining for cytokeratin or "
+            "S100 protein.")
+    out = schema(text)
+    assert out["ihc_positive"] == ["CD20"] and out["ihc_negative"] == ["cytokeratin", "S100"]
+
+
+def test_glioblastoma_arises_in_the_brain() -> None:
+    assert schema("A 51-year-old man with a temporal glioblastoma had a C4 metastasis.")["primary_site"] == "brain"
+
+
+def test_a_recurrence_impinging_the_cord() -> None:
+    assert schema("MRI showed recurrence at T1-T2 impinging the spinal cord.")["cord_compression"] is True
+
+
+def test_the_time_to_a_readmission_is_not_follow_up() -> None:
+    text = ("A 51-year-old man with a glioblastoma had resection, radiotherapy and chemotherapy. Eighteen months after "
+            "surgery he was readmitted with neck pain; MRI showed a C4 metastasis, which was resected. He died 2 "
+            "months after the operation.")
+    out = schema(text)
+    assert out["follow_up_months"] == 2 and out["radiotherapy"] is None

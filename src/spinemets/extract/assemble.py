@@ -177,6 +177,9 @@ def to_schema(extraction: Extraction) -> dict[str, Any]:
     if doses:
         out["rt_total_dose_gy"] = doses[0].value["total_dose_gy"]
         out["rt_fractions"] = doses[0].value["fractions"]
-    follow = [f for f in extraction.of("follow_up") if f.assertion in ("present", "negated")]
+    # When the text jumps in time to the presentation ("eighteen months after surgery he was readmitted with
+    # neck pain"), a duration told before it is the time to the presentation, not follow-up after this treatment.
+    follow = [f for f in extraction.of("follow_up") if f.assertion in ("present", "negated")
+              and (extraction.history_from is None or f.start > extraction.anchor)]  # the jump starts there
     out["follow_up_months"] = max(f.value for f in follow) if follow else None
     return out

@@ -178,11 +178,14 @@ def presentation(text: str, found: list[Sentence]) -> tuple[int, int | None]:
         # "Two years later he presented with back pain": the first presentation was the primary's.
         later = jump.search(sentence.text) if _JUMP_WORDS.search(sentence.lower) else None
         if later and spinal.search(sentence.text):
-            # Only a jump to the first time the disease shows itself ("presented", "developed", "a new mass")
+            # Only a jump to the first time the disease shows itself ("presented", "developed", "readmitted")
             # closes a history; a jump after a presentation ("after 8 months an MRI showed progression") or
-            # from a treatment ("one year after the spondylectomy she walks with a cane") is this disease's course.
+            # from a spinal treatment ("one year after the spondylectomy she walks with a cane") is this disease's
+            # course. A jump from another treatment ("eighteen months after surgery he was readmitted with neck
+            # pain") may still be the presentation.
+            measured_from = from_treatment.search(sentence.text)
             closes_history = first is None and (match or onset.search(sentence.text)) \
-                and not from_treatment.search(sentence.text)
+                and not (measured_from and spinal.search(measured_from.group(0)))
             return (sentence.start + (match.start() if match else later.start()),
                     _passage_start(found, sentence) if closes_history else None)
     return first or 0, None

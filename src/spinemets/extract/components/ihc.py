@@ -25,7 +25,9 @@ _CLAUSE_END = re.compile(r"[;]|\.(?!\d)|\b(?:in|within)\s+(?:both|all|the|most|m
                          re.IGNORECASE)
 _OWN_POLARITY = re.compile(r"\(\s*[+−–-]\s*\)|\+|[−–-]\s*$|\b(?:positive|negative)\b", re.IGNORECASE)  # "CK20-" too
 _LEAD = re.compile(r"^(?:the|a|an|for|of|to|with|both|all|also|stains?\s+for|antibodies\s+(?:to|against)|including|"
-                   r"namely|markers?|such as)\s+", re.IGNORECASE)
+                   r"namely|markers?|such as|(?:[BT][- ]cell|epithelial|myogenic|melanocytic|neural|neuroendocrine|"
+                   r"vascular|endothelial|muscle|lymphoid|myeloid|plasma[- ]cell|histiocytic)\s+markers?)\s+",
+                   re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
