@@ -3,6 +3,7 @@ they run in order because later ones read earlier facts (histology skips names i
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import import_module
 from types import ModuleType
 
@@ -10,10 +11,8 @@ NAMES = ("demographics", "ihc", "histology", "levels", "findings", "neurology", 
          "performance")
 
 
-_LOADED: list[ModuleType] = []
-
-
-def ordered() -> list[ModuleType]:
-    if not _LOADED:
-        _LOADED.extend(import_module(f"{__name__}.{name}") for name in NAMES)
-    return _LOADED
+@lru_cache(maxsize=1)
+def ordered() -> tuple[ModuleType, ...]:
+    # Built whole before anyone sees it: the service warms the extractor up in a thread while the first note
+    # may already be read, and a list filled in place was seen half-filled (only the first components ran).
+    return tuple(import_module(f"{__name__}.{name}") for name in NAMES)
