@@ -237,3 +237,13 @@ def test_the_time_to_a_readmission_is_not_follow_up() -> None:
             "months after the operation.")
     out = schema(text)
     assert out["follow_up_months"] == 2 and out["radiotherapy"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Carbon ion radiotherapy was given to the S1 metastasis (70.4 GyE/16 Fr).",
+    "Years after pelvic irradiation (50.4 Gy/28 Fr) for rectal cancer, an S1 metastasis had carbon ion "
+    "radiotherapy, 70.4 Gy (RBE) in 16 fractions.",
+])
+def test_particle_therapy_doses_and_a_dose_in_brackets_of_another_field(text: str) -> None:
+    out = schema(text)
+    assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (70.4, 16)

@@ -118,10 +118,19 @@ def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
     return out
 
 
+def _other_field(text: str, start: int, end: int) -> bool:
+    """Radiation of something else than the spine, or not radiotherapy at all, written at [start, end): only words
+    touching the mention count, and a dose in brackets belongs to the phrase before them ("pelvic irradiation
+    (50.4 Gy/28 Fr)")."""
+    reach = 40 if text[:start].rstrip().endswith("(") else 12
+    return bool(_rules()["rt_excluded"].search(text[max(0, start - reach):end + 15]))
+
+
 def _doses(sentence: Sentence) -> list[Fact]:
     rules = _rules()
     for pattern in rules["doses"]:
-        match = pattern.search(sentence.text)
+        match = next((m for m in pattern.finditer(sentence.text)
+                      if not _other_field(sentence.text, m.start(), m.end())), None)
         if not match:
             continue
         groups = match.groupdict()
@@ -170,8 +179,8 @@ def find(extraction: Extraction) -> list[Fact]:
     sentences = patient_sentences(extraction)
     out = _surgery(extraction, sentences)
     for sentence, match in matches(rules["rt"], gate(sentences, rules["triggers"]["radiotherapy"])):
-        # Only words touching the mention exclude it: "I131 treatment and external radiation therapy" is both.
-        if rules["rt_excluded"].search(sentence.text[max(0, match.start() - 12):match.end() + 15]):
+        # "I131 treatment and external radiation therapy" is both: _other_field reads only the words around.
+        if _other_field(sentence.text, match.start(), match.end()):
             continue
         if match.group(0).lower() == "radiation" and rules["radiation_of_pain"].search(sentence.text, 0, match.start()):
             continue
