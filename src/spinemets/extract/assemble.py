@@ -8,7 +8,7 @@ from collections import Counter
 from typing import Any
 
 from ..anatomy import Vertebra
-from .components.histology import depth, histology_info
+from .components.histology import ancestors, depth, histology_info
 from .facts import Extraction, Fact
 
 SCHEMA_KEYS = ("age", "sex", "primary_tumor", "primary_site", "spinal_levels", "fracture_levels", "cord_compression",
@@ -29,15 +29,6 @@ def _current(f: Fact) -> bool:
     return f.assertion == "present" and not f.detail.get("prior")
 
 
-def _ancestors(name: str) -> list[str]:
-    chain = []
-    parent = histology_info(name).get("parent")
-    while parent and parent not in chain:
-        chain.append(parent)
-        parent = histology_info(parent).get("parent")
-    return chain
-
-
 def choose_histology(facts: list[Fact]) -> Fact | None:
     """The most specific histology the text supports: support = own mentions plus those of its ancestors."""
     usable = [f for f in facts if f.assertion in _DISEASE_STATUSES]
@@ -49,12 +40,12 @@ def choose_histology(facts: list[Fact]) -> Fact | None:
         first = {}
         for f in pool:
             first.setdefault(f.value, f)
-        best = max(counts, key=lambda name: (counts[name] + sum(counts.get(a, 0) for a in _ancestors(name)),
+        best = max(counts, key=lambda name: (counts[name] + sum(counts.get(a, 0) for a in ancestors(name)),
                                              depth(name), -first[name].start))
         if pool is not own and pool is not usable:
             # a final "metastatic carcinoma" that the patient's own text names more precisely elsewhere
             # ("immunohistochemistry revealed adenocarcinoma"): the more specific name, on the same line of descent
-            finer = [f for f in own if best in _ancestors(f.value)]
+            finer = [f for f in own if best in ancestors(f.value)]
             if finer:
                 return max(finer, key=lambda f: (depth(f.value), -f.start))
         return first[best]

@@ -113,7 +113,7 @@ def sentences(text: str) -> list[Sentence]:
     foreign = language["foreign_words"]
     foreign_words, english_words = frozenset(foreign["words"]), frozenset(foreign["english"])
     # Only a text holding some of those words at all (as whole words) has its sentences counted.
-    may_be_foreign = any(f" {w} " in text_lower for w in ("em", "com", "foi", "del", "con", "fue", "uma", "una"))
+    may_be_foreign = any(f" {w} " in text_lower for w in foreign["markers"])
     out: list[Sentence] = []
     section = UNSECTIONED
     header_index = 0
@@ -150,11 +150,6 @@ def sentences(text: str) -> list[Sentence]:
 
 
 _JUMP_WORDS = re.compile(r"later|after|thereafter|subsequently")  # every time_jump form holds one (a cheap test)
-
-
-def presentation_anchor(text: str, found: list[Sentence]) -> int:
-    """Offset where the index presentation is first told; treatment mentioned before it is earlier history."""
-    return presentation(text, found)[0]
 
 
 def presentation(text: str, found: list[Sentence]) -> tuple[int, int | None]:

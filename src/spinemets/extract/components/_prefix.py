@@ -33,6 +33,16 @@ def prefixes(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str], 
     return by_length[0], by_length[1], by_length[2]
 
 
+@lru_cache(maxsize=512)
+def first_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The ASCII-cased characters (both cases) a match of the pattern can begin with: the first character of each
+    of its beginnings; None when those are not known."""
+    found = prefixes(pattern)
+    if found is None:
+        return None
+    return frozenset(c for group in found for text in group for c in (text[0], text[0].upper()))
+
+
 # A state is (the beginning read so far, whether it can still grow).
 State = tuple[str, bool]
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from itertools import accumulate
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 from ..facts import Extraction, Fact, Sentence
+from ._prefix import first_characters
 
 
 class SentencePool(list):
@@ -88,73 +88,6 @@ def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence]) -> Iterator
             if match and match.end() > match.start():
                 yield sentence, match
                 last_end = match.end()
-
-
-@lru_cache(maxsize=512)
-def first_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The ASCII characters (both cases) a match of the pattern can begin with, or None when that is not known
-    (a class such as \\w, a back-reference) or the pattern can match nothing. Read from the parse tree of
-    Python's own regex parser; lookarounds and word boundaries take no character and are skipped."""
-    try:
-        from re import _parser
-
-        chars, nullable = _first_of_sequence(_parser.parse(pattern.pattern, pattern.flags).data)
-    except Exception:  # an internal module: if its shape ever changes, match everywhere as before
-        return None
-    if chars is None or nullable:
-        return None
-    return frozenset(c for ch in chars for c in (ch.lower(), ch.upper()))
-
-
-def _first_of_sequence(items: list) -> tuple[set[str] | None, bool]:
-    found: set[str] = set()
-    for item in items:
-        chars, nullable = _first_of_item(*item)
-        if chars is None:
-            return None, True
-        found |= chars
-        if not nullable:
-            return found, False
-    return found, True
-
-
-def _first_of_item(op: object, av: object) -> tuple[set[str] | None, bool]:
-    from re import _constants as c
-
-    if op is c.LITERAL:
-        return {chr(av)}, False
-    if op is c.IN:
-        chars: set[str] = set()
-        for kind, value in av:
-            if kind is c.LITERAL:
-                chars.add(chr(value))
-            elif kind is c.RANGE and value[1] - value[0] < 256:
-                chars.update(chr(x) for x in range(value[0], value[1] + 1))
-            elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:  # other scripts' digits pass the non-ASCII test
-                chars.update("0123456789")
-            else:  # a category (\w, \d), a negated class, a wide range
-                return None, True
-        return chars, False
-    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-        return set(), True
-    if op is c.SUBPATTERN:
-        return _first_of_sequence(av[3])
-    if op is c.ATOMIC_GROUP:
-        return _first_of_sequence(av)
-    if op is c.BRANCH:
-        union: set[str] = set()
-        any_nullable = False
-        for branch in av[1]:
-            chars, nullable = _first_of_sequence(branch)
-            if chars is None:
-                return None, True
-            union |= chars
-            any_nullable = any_nullable or nullable
-        return union, any_nullable
-    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        chars, nullable = _first_of_sequence(av[2])
-        return chars, nullable or av[0] == 0
-    return None, True  # anything else (any character, back-references, conditionals): unknown
 
 
 def fact(key: str, value: object, sentence: Sentence, start: int, end: int, **detail: object) -> Fact:

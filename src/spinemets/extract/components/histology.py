@@ -69,13 +69,18 @@ def histology_info(name: str) -> dict:
     return load("histology")["histologies"].get(name, {})
 
 
-def depth(name: str) -> int:
-    chain, seen = 0, set()
-    while name and name not in seen:
-        seen.add(name)
-        name = histology_info(name).get("parent")
-        chain += 1 if name else 0
+def ancestors(name: str) -> list[str]:
+    """The names above `name` in histology.yaml's parent chain, nearest first."""
+    chain: list[str] = []
+    parent = histology_info(name).get("parent")
+    while parent and parent not in chain and parent != name:
+        chain.append(parent)
+        parent = histology_info(parent).get("parent")
     return chain
+
+
+def depth(name: str) -> int:
+    return len(ancestors(name))
 
 
 def _in_stain_list(start: int, end: int, stains: list[Fact]) -> bool:
@@ -211,16 +216,8 @@ def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def _spine_rules() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     data = load("histology")
     roots = set(data["arise_in_spine"])
-    names = frozenset(name for name in data["histologies"] if name in roots or roots & set(_ancestors(name)))
+    names = frozenset(name for name in data["histologies"] if name in roots or roots & set(ancestors(name)))
     return rx(data["spine_after"]), rx(data["spine_before"]), names
-
-
-def _ancestors(name: str) -> list[str]:
-    chain, seen = [], {name}
-    while (name := histology_info(name).get("parent")) and name not in seen:
-        seen.add(name)
-        chain.append(name)
-    return chain
 
 
 def _spine_sites(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
