@@ -118,3 +118,13 @@ def test_missing_inputs_exit_2(command: list[str]) -> None:
 def test_case_output_needs_exactly_one_input(shared_dir: Path, tmp_path: Path) -> None:
     result = runner.invoke(app, ["extract", str(shared_dir / "cases" / "dev"), "--case", str(tmp_path / "c.yaml")])
     assert result.exit_code == 2 and "exactly one input" in result.output
+
+
+def test_an_output_folder_that_is_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text("A 60-year-old man had an L2 metastasis.", encoding="utf-8")
+    taken = tmp_path / "taken"
+    taken.write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(note), "--out", str(taken)])
+    assert result.exit_code == 2 and "path" in result.output and str(taken) in result.output.replace("\n", "")
+    assert "Traceback" not in result.output

@@ -10,7 +10,7 @@ from typing import Iterator
 import typer
 from rich.console import Console
 
-from ..errors import SpinemetsError
+from ..errors import InputError, Problem, SpinemetsError
 
 app = typer.Typer(
     name="spinemets",
@@ -32,9 +32,15 @@ err = Console(stderr=True)
 
 @contextlib.contextmanager
 def guarded(as_json: bool = False) -> Iterator[None]:
-    """Run a command body; a SpinemetsError becomes a readable message on stderr and exit code 2."""
+    """Run a command body; a SpinemetsError becomes a readable message on stderr and exit code 2, and so does a
+    path the system refuses (an --out that is a file, a folder without write permission)."""
     try:
-        yield
+        try:
+            yield
+        except OSError as exc:
+            raise InputError([Problem(field="path", value=str(exc.filename or ""),
+                                      allowed="a path that can be read or written here",
+                                      message=exc.strerror or type(exc).__name__)]) from None
     except SpinemetsError as exc:
         if as_json:
             sys.stderr.write(json.dumps(exc.as_dict(), default=str) + "\n")
