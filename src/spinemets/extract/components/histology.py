@@ -246,7 +246,7 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     qualifies, after_of, place_of = _ties()
     text = sentence.text
     out = []
-    for _, match in matches(site_rx, [sentence]):
+    for _, match in matches(site_rx, [sentence], vocabulary=True):
         site = site_of(match.group(0))
         if site is None:
             continue

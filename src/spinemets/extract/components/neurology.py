@@ -29,7 +29,7 @@ def find(extraction: Extraction) -> list[Fact]:
         out.append(fact("intact", True, sentence, match.start(), match.end()))
         intact_spans.append((sentence.start + match.start(), sentence.start + match.end()))
     for kind, pattern in rules["deficit"].items():
-        for sentence, match in matches(pattern, gate(sentences, triggers[kind])):
+        for sentence, match in matches(pattern, gate(sentences, triggers[kind]), vocabulary=True):
             start = sentence.start + match.start()
             if any(a <= start < b for a, b in intact_spans):
                 continue

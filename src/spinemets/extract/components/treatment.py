@@ -202,7 +202,7 @@ def find(extraction: Extraction) -> list[Fact]:
     words = set(_WORD.findall(text_lower))
     present = [form for form in rules["agent_forms"] if (form in words if form.isalnum() else form in text_lower)]
     with_agents = gate(sentences, present) if present else []
-    for sentence, match in matches(rules["agents"], with_agents):
+    for sentence, match in matches(rules["agents"], with_agents, vocabulary=True):
         generic = rules["agent_forms"][match.group(0).lower()]
         out.append(fact("agent", generic, sentence, match.start(), match.end(), written=match.group(0),
                         **_chemo_details(sentence, match.end()), **_timing(extraction, sentence, match.start())))
