@@ -24,7 +24,9 @@ _SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas well as\b|
 _CLAUSE_END = re.compile(r"[;]|\.(?!\d)|\b(?:in|within)\s+(?:both|all|the|most|many|some|scattered|tumou?r|neoplastic)\b|,\s*(?:and|but|while|whereas)\s+(?:were\s+|was\s+)?(?:negative|positive|no|not)\b|\b(?:but|while|whereas|consistent|suggest\w*|indicat\w*|confirm\w*|compatible|which|that)\b",
                          re.IGNORECASE)
 _OWN_POLARITY = re.compile(r"\(\s*[+−–-]\s*\)|\+|[−–-]\s*$|\b(?:positive|negative)\b", re.IGNORECASE)  # "CK20-" too
-_LEAD = re.compile(r"^(?:the|a|an|for|of|to|with|both|all|also|stains?\s+for|antibodies\s+(?:to|against)|including|"
+_WITH_TAIL = re.compile(r"\s+with\s+.*$", re.IGNORECASE | re.DOTALL)
+_LEAD = re.compile(r"^(?:the|a|an|for|of|to|with|both|all|also|common|other|usual|typical|several|various|"
+                   r"stains?\s+for|antibodies\s+(?:to|against)|including|"
                    r"namely|markers?|such as|(?:[BT][- ]cell|epithelial|myogenic|melanocytic|neural|neuroendocrine|"
                    r"vascular|endothelial|muscle|lymphoid|myeloid|plasma[- ]cell|histiocytic)\s+markers?)\s+",
                    re.IGNORECASE)
@@ -38,7 +40,8 @@ def _rules() -> dict:
         "serum": rx(data["serum_cues"]),
         "before": {p: rx(r) for p, r in data["before_list"].items()},
         "after": {p: rx(r) for p, r in data["after_list"].items()},
-        "ki67": rx(data["proliferation"]),
+        "ki67": [rx(data["proliferation"]), rx(data["proliferation_before"])],
+        "receptor_percent": rx(data["receptor_percent"]), "receptor_cutoff": float(data["receptor_positive_from_percent"]),
         "shape": re.compile(data["unknown_marker_shape"]),
         "not_markers": {w.lower() for w in data["not_markers"]},
         "trailers": rx(data["item_trailers"]),
@@ -50,6 +53,7 @@ def _marker_name(item: str) -> str | None:
     rules = _rules()
     item = _CD_SPELLED.sub("CD", item)
     item = _PAREN.sub("", item).strip(" ,.:;-")
+    item = _WITH_TAIL.sub("", item)  # "MUM1 with lambda light chain restriction": the marker is MUM1
     stripped_trailer = rules["trailers"].sub("", item).strip()
     as_stain = stripped_trailer != item  # "RCC stains", "SCC antigen": a stain, even when named like a tumour
     item = stripped_trailer
@@ -188,7 +192,7 @@ def _is_stain_sentence(sentence: Sentence) -> bool:
     rules = _rules()
     text = sentence.text
     has_polarity = re.search(r"positiv|negativ|reactiv|\(\s*[+−–-]\s*\)", text, re.IGNORECASE) or \
-        rules["ki67"].search(text)
+        ("%" in text and (any(p.search(text) for p in rules["ki67"]) or rules["receptor_percent"].search(text)))
     if not has_polarity and not rules["stain"].search(text):
         return False
     return bool(has_polarity or rules["stain"].search(text))
@@ -214,11 +218,16 @@ def find(extraction: Extraction) -> list[Fact]:
             continue
         text = sentence.text
         cue_ends: list[int] = []  # where each polarity phrase ends, so two lists in one clause stay apart
-        for polarity, pattern in rules["before"].items():
-            for _, cue in matches(pattern, [sentence]):
-                cue_ends.append(cue.end() - 1)
-                for name, start, end in _items_forward(text[cue.end():]):
-                    add(sentence, name, polarity, cue.end() + start, cue.end() + end)
+        cues = [(cue, polarity) for polarity, pattern in rules["before"].items()
+                for _, cue in matches(pattern, [sentence])]
+        for cue, polarity in cues:
+            # "negative expression of": the positive cue inside it ("expression of") is part of the negative one
+            if any(other is not cue and other.start() <= cue.start() and cue.end() <= other.end()
+                   and other.end() - other.start() > cue.end() - cue.start() for other, _ in cues):
+                continue
+            cue_ends.append(cue.end() - 1)
+            for name, start, end in _items_forward(text[cue.end():]):
+                add(sentence, name, polarity, cue.end() + start, cue.end() + end)
         cue_ends.extend(m.end() - 1 for m in _BARE_POLARITY.finditer(text))
         cue_ends.sort()
         # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
@@ -236,11 +245,20 @@ def find(extraction: Extraction) -> list[Fact]:
                 clause_start = max(head.rfind(";"), head.rfind(". "), cue_ends[earlier] if earlier >= 0 else -1)
                 for name, start, end in _items_backward(head[clause_start + 1:]):
                     add(sentence, name, polarity, clause_start + 1 + start, clause_start + 1 + end)
-        for match in rules["ki67"].finditer(text):
-            percent = float(match.group("percent"))
-            name = canonical_marker(match.group("name")) or match.group("name")
-            add(sentence, name, "positive" if percent > 0 else "negative", match.start("name"), match.end(),
-                percent=percent)
+        for pattern in rules["ki67"]:
+            for match in pattern.finditer(text):
+                percent = float(match.group("percent"))
+                name = canonical_marker(match.group("name")) or match.group("name")
+                add(sentence, name, "positive" if percent > 0 else "negative",
+                    min(match.start("name"), match.start("percent")), match.end(), percent=percent)
+        if "%" in text:
+            for match in rules["receptor_percent"].finditer(text):
+                name = canonical_marker(match.group("name"))
+                if name is None:
+                    continue
+                percent = float(match.group("percent"))
+                add(sentence, name, "positive" if percent >= rules["receptor_cutoff"] else "negative",
+                    match.start(), match.end(), percent=percent)
     return out
 
 

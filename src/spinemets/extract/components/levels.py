@@ -23,7 +23,7 @@ _LEVEL_HINT = re.compile(r"[CTDLS][hH]?[\s-]?\d")  # a cheap test before the ful
 def _rules() -> dict:
     data = load("levels")
     return {"mention": re.compile(data["mention"]), "ordinal": rx(data["ordinal"]), "regions": data["regions"],
-            "ordinal_pair": rx(data["ordinal_pair"]),
+            "ordinal_pair": rx(data["ordinal_pair"]), "region_number": rx(data["region_number"]),
             "ordinals": load("language")["ordinal_words"], "not_after": rx(data["not_after"]),
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
             "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
@@ -117,6 +117,10 @@ def find(extraction: Extraction) -> list[Fact]:
                                                                                           rules["ordinals"]))
                            for o, r in (("o1", "r1"), ("o2", "r2")))
             written = f"{first}, {last}" if match.group("joint").lower() == "and" else f"{first}-{last}"
+            out.extend(_written_levels(sentence, match, written))
+        for match in rules["region_number"].finditer(text):
+            prefix = rules["regions"][match.group("region").lower()]
+            written = re.sub(r"\d+", lambda n: prefix + n.group(0), match.group("numbers"))
             out.extend(_written_levels(sentence, match, written))
         for match in rules["ordinal"].finditer(text):
             prefix = rules["regions"][match.group("region").lower()]

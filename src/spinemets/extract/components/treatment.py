@@ -49,6 +49,7 @@ def _rules() -> dict:
         "chemo": any_of(data["chemotherapy"]),
         "chemo_excluded": rx(data["chemotherapy_excluded"]),
         "doses": [rx(p) for p in data["dose"]],
+        "per_fraction_before": rx(data["per_fraction_before"]), "per_fraction_after": rx(data["per_fraction_after"]),
         "prior": rx(data["prior_cues"]),
         "pluperfect": rx(data["pluperfect_before"]),
         "spinal": rx(load("language")["spinal_words"]),
@@ -126,11 +127,19 @@ def _other_field(text: str, start: int, end: int) -> bool:
     return bool(_rules()["rt_excluded"].search(text[max(0, start - reach):end + 15]))
 
 
+def _one_fraction(text: str, match: re.Match[str]) -> bool:
+    """A dose written alone that is the dose of one fraction ("fractions of 3 Gy", "2 Gy per fraction")."""
+    rules = _rules()
+    return bool(rules["per_fraction_before"].search(text, max(0, match.start() - 40), match.start())
+                or rules["per_fraction_after"].match(text, match.end()))
+
+
 def _doses(sentence: Sentence) -> list[Fact]:
     rules = _rules()
     for pattern in rules["doses"]:
         match = next((m for m in pattern.finditer(sentence.text)
-                      if not _other_field(sentence.text, m.start(), m.end())), None)
+                      if not _other_field(sentence.text, m.start(), m.end())
+                      and not (set(m.groupdict()) <= {"total", "unit"} and _one_fraction(sentence.text, m))), None)
         if not match:
             continue
         groups = match.groupdict()
@@ -138,6 +147,10 @@ def _doses(sentence: Sentence) -> list[Fact]:
         fractions = number(groups["fx"]) if groups.get("fx") else None
         if fractions is None and re.search(r"single", match.group(0), re.IGNORECASE):
             fractions = 1.0
+        if fractions is None and groups.get("total") and groups.get("per"):
+            # "30 Gy in 6 Gy/fraction": the number of fractions is the quotient, when it is a whole number
+            quotient = float(groups["total"]) / float(groups["per"]) if float(groups["per"]) else 0
+            fractions = float(round(quotient)) if quotient >= 1 and abs(quotient - round(quotient)) < 0.01 else None
         if groups.get("total"):
             total = dose_gy(float(groups["total"]), unit)
         elif groups.get("per") and fractions:
@@ -191,6 +204,12 @@ def find(extraction: Extraction) -> list[Fact]:
         if sentence.index in with_radiotherapy:
             for dose in _doses(sentence):
                 dose.detail.update(_timing(extraction, sentence, dose.start - sentence.start))
+                # where the sentence sends it: the spine, another field ("whole brain radiotherapy ... 45 Gy"), or
+                # not said; the assembly prefers a spinal course when a text gives several
+                if rules["spine_cue"].search(sentence.text):
+                    dose.detail["field"] = "spine"
+                elif rules["rt_excluded"].search(sentence.text):
+                    dose.detail["field"] = "other"
                 out.append(dose)
     for sentence, match in matches(rules["chemo"], gate(sentences, rules["triggers"]["chemotherapy"])):
         if rules["chemo_excluded"].search(sentence.text[max(0, match.start() - 30):match.end() + 30]):
