@@ -94,3 +94,99 @@ def test_hormone_receptors_reported_as_a_share_of_nuclei() -> None:
 ])
 def test_treatment_precluded_or_not_wanted_is_not_given(text: str) -> None:
     assert schema(text)["chemotherapy"] is False
+
+
+@pytest.mark.parametrize(("text", "organs"), [
+    ("A 30-year-old man with synovial sarcoma disseminated to the lungs and liver had a T10 metastasis.",
+     ["liver", "lung"]),
+    ("CT showed bone destruction in the right iliac bone and at L3 from the lymphoma.", ["bone"]),
+])
+def test_organs_reached_by_dissemination_or_bone_destruction(text: str, organs: list[str]) -> None:
+    assert sorted(schema(text)["other_metastases"]) == organs
+
+
+@pytest.mark.parametrize(("text", "site"), [
+    ("A woman had a spinal metastasis at L2 from an adrenocortical carcinoma.", "adrenal"),
+    ("A man with a cholangiocarcinoma had an intramedullary metastasis at C4.", "bile duct"),
+    ("He had a T7 deposit of a Merkel cell carcinoma.", "skin"),
+    ("He had been treated for squamous cell carcinoma of the buccal mucosa; MRI showed an L5 lesion.",
+     "buccal mucosa"),
+])
+def test_sites_named_by_their_organ_word_or_by_the_histology(text: str, site: str) -> None:
+    assert schema(text)["primary_site"] == site
+
+
+def test_merkel_cell_carcinoma_is_neuroendocrine() -> None:
+    assert schema("He had a T7 deposit of a Merkel cell carcinoma.")["primary_tumor"] == "neuroendocrine tumor"
+
+
+def test_nodules_of_another_organ_do_not_outrank_the_organ_the_histology_names() -> None:
+    text = "A man with hepatocellular carcinoma had a T4 metastasis; CT showed bilateral adrenal nodules."
+    assert schema(text)["primary_site"] == "liver"
+
+
+def test_thecal_sac_compression() -> None:
+    assert schema("MRI showed T2 and T3 metastases with thecal sac compression.")["cord_compression"] is True
+
+
+def test_anti_pd1_therapy_is_systemic_therapy() -> None:
+    text = "After cement augmentation of L1 she received adjuvant programmed cell death 1 (PD-1) therapy."
+    assert schema(text)["chemotherapy"] is True
+
+
+def test_neurologic_abnormalities_are_a_deficit() -> None:
+    text = "A woman presented with chest pain and neurologic abnormalities in the legs from a T12 mass."
+    assert schema(text)["neuro_deficit"] is True
+
+
+def test_a_presentation_after_treatment_makes_that_treatment_history() -> None:
+    text = "A woman with sarcoma presented with leg weakness after radiation and chemotherapy; MRI showed a T3 mass."
+    out = schema(text)
+    assert out["radiotherapy"] is None and out["chemotherapy"] is None
+
+
+def test_treatment_dated_before_the_dated_presentation_is_history() -> None:
+    text = ("A 60-year-old woman presented with back pain in June 2017. MRI showed an L3 metastasis. "
+            "She was diagnosed with breast cancer in 2012 and received chemotherapy until May 2013.")
+    assert schema(text)["chemotherapy"] is None
+
+
+def test_treatment_dated_after_the_presentation_is_current() -> None:
+    text = ("A 60-year-old woman presented with back pain in June 2017. MRI showed an L3 metastasis. "
+            "In July 2017 she received chemotherapy.")
+    assert schema(text)["chemotherapy"] is True
+
+
+def test_a_conclusion_sentence_about_this_patient_is_read() -> None:
+    text = ("Case presentation\nA 62-year-old man presented with shoulder pain from a C4 metastasis.\n\n"
+            "Conclusion\nThis patient was treated with radiotherapy and chemotherapy.")
+    out = schema(text)
+    assert out["radiotherapy"] is True and out["chemotherapy"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "MRI revealed a solitary hypointense T2 lesion on the lamina of S1.",
+    "MRI revealed a hypointense T1 and T2 lesion on the lamina of S1.",
+])
+def test_a_signal_word_makes_t1_t2_a_sequence_before_a_lesion_word(text: str) -> None:
+    assert schema(text)["spinal_levels"] == ["S1"]
+
+
+def test_levels_bounding_a_cage_are_not_tumour_levels() -> None:
+    text = "He underwent L2 corpectomy and L1-L3 expandable cage insertion for the metastasis."
+    assert schema(text)["spinal_levels"] == ["L2"]
+
+
+def test_negative_for_a_marker_followed_by_how_it_was_tested() -> None:
+    out = schema("The cells were positive for PAX8, but negative for thyroglobulin on immunohistochemical testing.")
+    assert out["ihc_negative"] == ["thyroglobulin"]
+
+
+def test_positive_marker_staining() -> None:
+    assert schema("Immunohistochemistry demonstrated positive TFE3 staining.")["ihc_positive"] == ["TFE3"]
+
+
+def test_what_has_been_shown_in_general_is_not_the_patients() -> None:
+    text = ("Treatment with chemotherapy has been shown to give little benefit in this tumour. "
+            "A man presented with an L2 metastasis and underwent decompression.")
+    assert schema(text)["chemotherapy"] is None

@@ -61,14 +61,17 @@ def choose_site(facts: list[Fact], histology: str | None) -> Fact | str | None:
     # Outside the patient's own sentences, only a site written with the patient's histology counts
     # ("spinal metastases from uterine LMS" in the background of an LMS case, not "breast or prostate cancer").
     tied = [f for f in usable if "fallback" in f.detail and histology and f.detail.get("histology") == histology]
+    implied = histology_info(histology).get("site") if histology else None
     for pool in ([f for f in usable if "fallback" not in f.detail], tied):
+        if implied and pool and all(f.detail.get("tie") == "qualifies a lesion word" and f.value != implied
+                                    for f in pool):
+            return implied  # "bilateral adrenal nodules" in a hepatocellular carcinoma: the liver
         if pool:
             counts = Counter(f.value for f in pool)
             best = max(counts, key=lambda site: (counts[site], -min(f.start for f in pool if f.value == site)))
             return next(f for f in pool if f.value == best)
     if spine and histology in {f.detail.get("histology") for f in spine}:
         return next(f for f in spine if f.detail.get("histology") == histology)
-    implied = histology_info(histology).get("site") if histology else None
     return implied
 
 

@@ -106,6 +106,7 @@ def sentences(text: str) -> list[Sentence]:
     generic = any_of(language["generic_cues"])
     case = any_of(language["case_cues"])
     source = rx(language["source_line"])
+    own_patient = rx(language["literature_case_cue"])
     # Substring tests (faster than one regex alternating them): only the words this text holds at all are
     # tried on each sentence.
     text_lower = text.lower()
@@ -130,6 +131,8 @@ def sentences(text: str) -> list[Sentence]:
         kind = SOURCE if source_line and start < first_line_end else section
         if any(low <= start < high for low, high in inline):
             kind = LITERATURE
+        elif kind == LITERATURE and own_patient.search(sentence_text):
+            kind = DISCUSSION
         is_header = any(h[0] == start and h[1] >= end - 1 for h in headers)
         lower = sentence_text.lower()
         is_generic = any(w in lower for w in generic_words) and bool(generic.search(sentence_text)) \

@@ -241,6 +241,10 @@ def _spine_sites(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     return out
 
 
+# Words for a finding that need not be the primary: "adrenal nodules" beside a hepatocellular carcinoma
+_UNSPECIFIC_NOUNS = {"lesion", "lesions", "nodule", "nodules", "mass", "masses"}
+
+
 def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     site_rx, by_form, nouns = _sites()
     qualifies, after_of, place_of = _ties()
@@ -253,10 +257,11 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
         before, after = text[:match.start()], text[match.end():]
         if _METASTATIC_AFTER.match(after) or _METASTATIC_BEFORE.search(before):
             continue
-        tied, histology = None, None
+        tied, histology, noun = None, None, None
         # "[site] (mucinous) carcinoma", "jejunal GIST", "lung cancer", "hepatic lesion", "liver primary"
-        if qualifies.match(after):
-            tied = "qualifies a tumour word"
+        qualified = qualifies.match(after)
+        if qualified:
+            tied, noun = "qualifies a tumour word", qualified.group(0).split()[-1].lower()
         for h in histologies:
             rel_start, rel_end = h.start - sentence.start, h.end - sentence.start
             if 0 <= match.start() - rel_end <= 30 and after_of.match(text[rel_end:match.start()]):
@@ -267,6 +272,8 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
         if place_of.search(before[-80:]):
             tied = "place of a tumour word"
         if tied:
+            if histology is None and noun in _UNSPECIFIC_NOUNS:
+                tied = "qualifies a lesion word"  # weaker than an organ the histology itself names
             out.append(fact("site", site, sentence, match.start(), match.end(), tie=tied,
                             **({"histology": histology} if histology else {})))
     return out
@@ -287,6 +294,7 @@ def find(extraction: Extraction) -> list[Fact]:
     defined = defined_abbreviations(extraction.text, spelled)
     final = rx(load("histology")["final_cue"])
     abbreviation_sites = load("histology").get("abbreviation_sites", {})
+    name_sites = load("histology").get("name_sites", {})
     for sentence in extraction.sentences:
         found = _histologies(sentence, raw[sentence.index], defined) if sentence.index in raw else []
         for f in found:
@@ -294,12 +302,13 @@ def find(extraction: Extraction) -> list[Fact]:
                 f.detail["final"] = True
         sites = _site_facts(sentence, found) if sentence.index in with_site_words else []
         sites += _spine_sites(sentence, found)
-        # "NSCLC" names its organ as "non-small cell lung cancer" would
+        # "NSCLC" names its organ as "non-small cell lung cancer" would; so does "cholangiocarcinoma"
         for f in found:
-            organ = abbreviation_sites.get(extraction.text[f.start:f.end])
+            written = extraction.text[f.start:f.end]
+            organ = abbreviation_sites.get(written) or name_sites.get(written.lower())
             if organ:
                 sites.append(fact("site", organ, sentence, f.start - sentence.start, f.end - sentence.start,
-                                  tie="the abbreviation names the organ", histology=f.value))
+                                  tie="the name holds the organ", histology=f.value))
         # Sentences not about the patient (literature, generic, the source line) are kept as a fallback
         # only: the assembly reads them when the patient's own sentences name no histology or site.
         fallback = not sentence.about_patient

@@ -24,7 +24,7 @@ _SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas well as\b|
 _CLAUSE_END = re.compile(r"[;]|\.(?!\d)|\b(?:in|within)\s+(?:both|all|the|most|many|some|scattered|tumou?r|neoplastic)\b|,\s*(?:and|but|while|whereas)\s+(?:were\s+|was\s+)?(?:negative|positive|no|not)\b|\b(?:but|while|whereas|consistent|suggest\w*|indicat\w*|confirm\w*|compatible|which|that)\b",
                          re.IGNORECASE)
 _OWN_POLARITY = re.compile(r"\(\s*[+−–-]\s*\)|\+|[−–-]\s*$|\b(?:positive|negative)\b", re.IGNORECASE)  # "CK20-" too
-_WITH_TAIL = re.compile(r"\s+with\s+.*$", re.IGNORECASE | re.DOTALL)
+_WITH_TAIL = re.compile(r"\s+(?:with|on|by|in)\s+.*$", re.IGNORECASE | re.DOTALL)
 _LEAD = re.compile(r"^(?:the|a|an|for|of|to|with|both|all|also|common|other|usual|typical|several|various|"
                    r"stains?\s+for|antibodies\s+(?:to|against)|including|"
                    r"namely|markers?|such as|(?:[BT][- ]cell|epithelial|myogenic|melanocytic|neural|neuroendocrine|"
@@ -53,7 +53,7 @@ def _marker_name(item: str) -> str | None:
     rules = _rules()
     item = _CD_SPELLED.sub("CD", item)
     item = _PAREN.sub("", item).strip(" ,.:;-")
-    item = _WITH_TAIL.sub("", item)  # "MUM1 with lambda light chain restriction": the marker is MUM1
+    item = _WITH_TAIL.sub("", item)  # "MUM1 with lambda light chain restriction", "thyroglobulin on immunohistochemical testing"
     stripped_trailer = rules["trailers"].sub("", item).strip()
     as_stain = stripped_trailer != item  # "RCC stains", "SCC antigen": a stain, even when named like a tumour
     item = stripped_trailer

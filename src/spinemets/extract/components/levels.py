@@ -42,13 +42,15 @@ def _ordinal_number(word: str, ordinals: dict[str, int]) -> int:
 
 def _excluded(text: str, start: int, end: int, written: str) -> str | None:
     rules = _rules()
+    before = text[max(0, start - 60):start]
+    # "a hypointense T2 lesion": a signal word makes T1 or T2 a sequence even before a lesion word
+    if written.strip().upper() in ("T1", "T2") and rules["sequence_before"].search(before):
+        return "names an MRI sequence"
     if rules["lesion_after"].match(text[end:end + 40]):
         return None
     if rules["not_after"].match(text[end:end + 40]):
         return "names a root, sequence, disc or dermatome"
-    before = text[max(0, start - 60):start]
-    if written.strip().upper() in ("T1", "T2") and (rules["sequence_before"].search(before)
-                                                   or rules["sequence_after"].match(text[end:end + 40])):
+    if written.strip().upper() in ("T1", "T2") and rules["sequence_after"].match(text[end:end + 40]):
         return "names an MRI sequence"
     cue = rules["not_before"].search(before)
     if cue:

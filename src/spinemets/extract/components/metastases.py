@@ -42,7 +42,7 @@ def _organ_of_lower(word: str) -> str | None:
     return None
 
 
-_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul", re.IGNORECASE)
+_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction", re.IGNORECASE)
 _BEFORE, _AFTER = 110, 130
 
 

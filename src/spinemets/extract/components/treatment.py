@@ -24,6 +24,12 @@ _CYCLES = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|n
                      re.IGNORECASE)
 _AGO = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
 _AGO_REACH = 100  # characters from a treatment word to the "... ago" that dates it, within its sentence
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_DATE = re.compile(r"\b(?:(?P<month>" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+# "presented with weakness after radiation and chemotherapy": what the presentation came after was before it
+_AFTER = re.compile(r"\b(?:after|following)\s+(?:(?:the|his|her|their|previous|prior|initial|adjuvant|neoadjuvant|"
+                    r"palliative|multiple|several|concurrent)\s+)*(?:[\w-]+\s+(?:and\s+|or\s+|,\s*)?){0,2}$", re.IGNORECASE)
 _MG_M2 = re.compile(r"(?P<dose>\d+(?:\.\d+)?)\s*mg\s*/\s*m\s*(?:2|²|<sup>\s*2\s*</sup>|\s{0,12}2)", re.IGNORECASE)
 
 
@@ -74,6 +80,12 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
         return {"prior": True, "why": "told as done some time ago"}
     if "had" in sentence.lower and _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
+    clause = sentence.text[sentence.text.rfind(";", 0, start) + 1:start]
+    if _AFTER.search(clause) and any_of(load("language")["presentation_cues"]).search(clause):
+        return {"prior": True, "why": "the presentation came after it"}
+    dated = _dated_before_presentation(extraction, sentence)
+    if dated:
+        return {"prior": True, "why": dated}
     if sentence.start + start >= extraction.anchor:
         return {}
     if extraction.history_from is not None and sentence.start + start >= extraction.history_from:
@@ -83,6 +95,44 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     if sentence.index not in cache:
         cache[sentence.index] = _past_of(sentence.text)
     return dict(cache[sentence.index])
+
+
+def _dates(text: str) -> list[tuple[int, int]]:
+    """(year, month or 0) of each date written in the text ("October 2019", "in 2005")."""
+    return [(int(m.group("year")), _MONTHS.index(m.group("month").lower()) + 1 if m.group("month") else 0)
+            for m in _DATE.finditer(text)]
+
+
+def _presentation_date(extraction: Extraction) -> tuple[int, int] | None:
+    """The date of the first dated sentence about the patient that tells a presentation ("presented ... in
+    October 2019"), once per text."""
+    if "presentation_date" not in extraction.memo:
+        cue = any_of(load("language")["presentation_cues"])
+        found = None
+        for sentence in extraction.sentences:
+            if sentence.about_patient and cue.search(sentence.text):
+                dates = _dates(sentence.text)
+                if dates:
+                    found = dates[0]
+                    break
+        extraction.memo["presentation_date"] = found
+    return extraction.memo["presentation_date"]
+
+
+def _dated_before_presentation(extraction: Extraction, sentence: Sentence) -> str | None:
+    """A treatment whose sentence is dated, every date before the presentation's ("received chemotherapy ...
+    until March 2018", the presentation "in October 2019"): history, wherever the text tells it."""
+    if not any(c.isdigit() for c in sentence.text):
+        return None
+    presented = _presentation_date(extraction)
+    dates = _dates(sentence.text)
+    if presented is None or not dates:
+        return None
+    latest = max(dates)
+    # a year alone is compared by year only ("in 2018" is before "October 2019", not before "March 2018")
+    if latest[1] == 0 or presented[1] == 0:
+        return "dated in a year before the presentation" if latest[0] < presented[0] else None
+    return "dated before the presentation" if latest < presented else None
 
 
 def _past_of(text: str) -> tuple[tuple[str, object], ...]:
