@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._prefix import fold
+
 # Sections of a text (sections.yaml): the patient's story, discussion, literature, the source line.
 CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED = "case", "discussion", "literature", "source", "unsectioned"
 
@@ -18,11 +20,11 @@ class Sentence:
     section: str = UNSECTIONED
     generic: bool = False  # speaks about the disease in general or the literature, not about the patient
     other_patient: bool = False  # tells another patient of a case series than the index one (patients.py)
-    lower: str = field(default="", repr=False)  # the text in lower case, for the trigger tests of the rules
+    lower: str = field(default="", repr=False)  # the text in lower case (_prefix.fold: same length), for the rules
     word_starts: list[int] | None = field(default=None, repr=False)  # filled on first use by the rules
 
     def __post_init__(self) -> None:
-        self.lower = self.text.lower()
+        self.lower = fold(self.text)
 
     @property
     def about_patient(self) -> bool:

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from ._data import any_of, load, rx
+from ._prefix import search_at_word_starts
 from .facts import CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED, Sentence
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -134,15 +135,18 @@ def sentences(text: str) -> list[Sentence]:
         elif kind == LITERATURE and own_patient.search(sentence_text):
             kind = DISCUSSION
         is_header = any(h[0] == start and h[1] >= end - 1 for h in headers)
-        lower = sentence_text.lower()
-        is_generic = any(w in lower for w in generic_words) and bool(generic.search(sentence_text)) \
-            and not case.search(sentence_text)
+        sentence = Sentence(index=index, start=start, end=end, text=sentence_text, section=kind)
+        lower = sentence.lower
+        # the cue alternations are tried only where one of their words begins (a scan, not a search at each place)
+        is_generic = any(w in lower for w in generic_words) \
+            and search_at_word_starts(generic, sentence_text, lower) is not None \
+            and search_at_word_starts(case, sentence_text, lower) is None
         if may_be_foreign and not is_generic:
             words = _WORDS.findall(lower)
             count = sum(w in foreign_words for w in words)
             is_generic = count >= foreign["min"] and count > sum(w in english_words for w in words)
-        out.append(Sentence(index=index, start=start, end=end, text=sentence_text, section=kind,
-                            generic=is_generic or is_header))
+        sentence.generic = is_generic or is_header
+        out.append(sentence)
     # Without any case section, literature headers are all there is (an abstract labelled "Introduction"
     # that tells the case): read those sentences too, sentence by sentence.
     if not any(s.section == CASE for s in out):

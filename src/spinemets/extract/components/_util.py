@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from itertools import accumulate
 from typing import Iterable, Iterator
 
 from ..facts import Extraction, Fact, Sentence
-from ._prefix import first_characters, prefixes
+from .._prefix import beginning_scanner, first_characters
 
 
 class SentencePool(list):
@@ -72,33 +71,11 @@ def word_starts(sentence: Sentence) -> list[int]:
     return sentence.word_starts
 
 
-@lru_cache(maxsize=64)
-def _beginning_scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A regex finding, in lower-case text, the word starts where `pattern` can begin a match: one of its
-    beginnings (_prefix.py) not preceded by a word character. None when the beginnings are not known or do not
-    all begin with a letter or digit (a word start is then not a matter of the character before)."""
-    found = prefixes(pattern)
-    if found is None:
-        return None
-    beginnings = sorted(set().union(*found), key=len, reverse=True)
-    if not all(b[:1].isalnum() and b[:1].isascii() for b in beginnings):
-        return None
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, beginnings))})")
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
 def _starts(pattern: re.Pattern[str], first: frozenset[str] | None, scanner: re.Pattern[str] | None,
             sentence: Sentence) -> list[int]:
     text = sentence.text
-    if scanner is not None and len(sentence.lower) == len(text):
-        found = [m.start() for m in scanner.finditer(sentence.lower)]
-        if not sentence.lower.isascii():
-            # a non-ASCII letter may match an ASCII one under case folding (the scanner reads ASCII only)
-            near = {m.start() for m in _NON_ASCII.finditer(sentence.lower)}
-            found = sorted(set(found) | {i for i in word_starts(sentence) if near & {i, i + 1, i + 2}})
-        return found
+    if scanner is not None:  # sentence.lower is folded (_prefix.fold): the same length, offsets shared
+        return [m.start() for m in scanner.finditer(sentence.lower)]
     starts = word_starts(sentence)
     if first is not None:  # only where the word's first character can begin a match: a set test, not a regex
         starts = [i for i in starts if text[i] in first or text[i] > "\x7f"]
@@ -112,7 +89,7 @@ def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence],
     words) is tried only where a word begins with one of its words' first three letters, found by one regex
     scan of the sentence rather than a test at each word."""
     first = first_characters(pattern)
-    scanner = _beginning_scanner(pattern) if vocabulary else None
+    scanner = beginning_scanner(pattern) if vocabulary else None
     for sentence in sentences:
         last_end = -1
         text = sentence.text

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
 from ..facts import SOURCE, Extraction, Fact, Sentence
-from ._prefix import plausible, prefixes
+from .._prefix import beginning_scanner
 from ._util import all_sentences, fact, gate, matches, overlaps
 
 _METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
@@ -111,13 +111,14 @@ def _candidates(pattern: re.Pattern[str], sentence: Sentence) -> list[re.Match[s
             windows.append([low, high])
     # Names start at word starts, and only at those whose first letters begin a name (_prefix.py): the
     # vocabulary regex is tried there only.
-    beginnings = prefixes(pattern) if len(sentence.lower) == len(text) else None
+    scanner = beginning_scanner(pattern, after_hyphen=False)
     lower = sentence.lower
     found, last_end = [], -1
     for low, high in windows:
-        starts = [word.start() for word in _WORD_START.finditer(text, low, high)]
-        if beginnings is not None:
-            starts = plausible(starts, lower, beginnings)
+        if scanner is not None:
+            starts = [place.start() for place in scanner.finditer(lower, low, high)]
+        else:
+            starts = [word.start() for word in _WORD_START.finditer(text, low, high)]
         for start in starts:
             if start < last_end:
                 continue
@@ -254,7 +255,8 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
         site = site_of(match.group(0))
         if site is None:
             continue
-        before, after = text[:match.start()], text[match.end():]
+        # the words around it, bounded: every tie below reads a few words either side
+        before, after = text[max(0, match.start() - 120):match.start()], text[match.end():match.end() + 120]
         if _METASTATIC_AFTER.match(after) or _METASTATIC_BEFORE.search(before):
             continue
         tied, histology, noun = None, None, None

@@ -1,21 +1,42 @@
 """What a rule's regex can begin with: the lower-case strings (up to three characters) every match starts with,
-read from the parse tree of Python's own regex parser. The rules try their patterns only at word starts whose
-first characters are one of these: a set lookup instead of a call into the regex engine."""
+read from the parse tree of Python's own regex parser; and where in a text a match can begin, found from them.
+The rules try their patterns only at word starts whose first characters are one of these: a set lookup, or one
+scan of the text, instead of a call into the regex engine at every word."""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import wraps
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 LENGTH = 3  # three characters tell most vocabulary words apart; longer keys would cost more than they save
 _LIMIT = 4096  # more alternative beginnings than this: the pattern is tried at every word start
+
+
+def by_identity(function: Callable[..., T]) -> Callable[..., T]:
+    """Memoise a function of a compiled pattern (and flags) by the pattern's identity: hashing a compiled pattern
+    hashes its whole program (7 us for the histology vocabulary), which functools.lru_cache would do per call.
+    The patterns are compiled once per process and kept, so identities are stable; each is held here too."""
+    memo: dict[tuple, tuple[object, T]] = {}
+
+    @wraps(function)
+    def memoised(pattern: re.Pattern[str], *args: object, **options: object) -> T:
+        key = (id(pattern), args, tuple(sorted(options.items())))
+        hit = memo.get(key)
+        if hit is None:
+            hit = memo[key] = (pattern, function(pattern, *args, **options))
+        return hit[1]
+
+    return memoised
 
 
 class _Unknown(Exception):
     """The beginnings cannot be enumerated (too many, or an internal parser shape we do not know)."""
 
 
-@lru_cache(maxsize=512)
+@by_identity
 def prefixes(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
     """(beginnings of three, two and one characters) such that every non-empty match of `pattern` begins with
     one of them (compared in lower case), or None when that is not known (a class such as \\w at the start, a
@@ -33,7 +54,7 @@ def prefixes(pattern: re.Pattern[str]) -> tuple[frozenset[str], frozenset[str], 
     return by_length[0], by_length[1], by_length[2]
 
 
-@lru_cache(maxsize=512)
+@by_identity
 def first_characters(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The ASCII-cased characters (both cases) a match of the pattern can begin with: the first character of each
     of its beginnings; None when those are not known."""
@@ -115,10 +136,45 @@ def _class(av: list) -> set[str] | None:
     return chars
 
 
-def plausible(starts: list[int], lower: str, beginnings: tuple[frozenset[str], frozenset[str], frozenset[str]]) -> list[int]:
-    """The places among `starts` where a match can begin: its first characters (in `lower`, the text in lower
-    case, same length) are one of the beginnings, or hold a non-ASCII character (case folding may match it
-    to an ASCII letter)."""
-    three, two, one = beginnings
-    return [i for i in starts
-            if (key := lower[i:i + 3]) in three or key[:2] in two or key[:1] in one or not key.isascii()]
+# The only characters outside ASCII that Python's case-insensitive matching equates with an ASCII letter (and the
+# only one whose lower case is two characters long, U+0130): folded to that letter, a text's lower case keeps its
+# length, and an ASCII beginning found in it is found wherever the pattern itself could match.
+_FOLDED = "\u0130\u0131\u017f\u212a"
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def fold(text: str) -> str:
+    """The text in lower case, as long as the text (offsets are shared), with the four non-ASCII letters that
+    case-insensitive matching equates with ASCII ones written as those."""
+    if text.isascii() or not any(c in text for c in _FOLDED):  # isascii is a flag test; translate is slow
+        return text.lower()
+    return text.translate(_FOLD).lower()
+
+
+@by_identity
+def beginning_scanner(pattern: re.Pattern[str], after_hyphen: bool = True) -> re.Pattern[str] | None:
+    """A regex finding, in folded text (`fold`), the word starts where `pattern` can begin a match: one of its
+    beginnings not preceded by a word character (nor by a hyphen, unless `after_hyphen`: "small" in "non-small
+    cell" is not a word start for a name). None when the beginnings are not known or do not all begin with an
+    ASCII letter (a digit class also matches other scripts' digits; a mark's word start depends on more)."""
+    found = prefixes(pattern)
+    if found is None:
+        return None
+    beginnings = sorted(set().union(*found), key=len, reverse=True)
+    if not all(b[:1].isascii() and b[:1].isalpha() for b in beginnings):
+        return None
+    before = r"(?<!\w)" if after_hyphen else r"(?<![\w-])"
+    return re.compile(rf"{before}(?:{'|'.join(map(re.escape, beginnings))})")
+
+
+def search_at_word_starts(pattern: re.Pattern[str], text: str, folded: str) -> re.Match[str] | None:
+    """The first match of `pattern` in `text` that begins at a word start, tried only where one of its beginnings
+    stands (`folded` is fold(text)); a plain search when its beginnings are not known."""
+    scanner = beginning_scanner(pattern)
+    if scanner is None:
+        return pattern.search(text)
+    for place in scanner.finditer(folded):
+        match = pattern.match(text, place.start())
+        if match:
+            return match
+    return None
