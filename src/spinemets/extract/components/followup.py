@@ -31,20 +31,20 @@ def _months(value_text: str, unit_text: str) -> float | None:
 
 def find(extraction: Extraction) -> list[Fact]:
     patterns, series, cue, duration = _rules()
-    out: list[Fact] = []
-    for sentence in gate(patient_sentences(extraction), load("followup")["triggers"]):
-        text = sentence.text
-        if not duration.search(text):
-            continue
-        for pattern in patterns:
-            for _, match in matches(pattern, [sentence]):
-                months = _months(match.group("n"), match.group("unit"))
-                if months is not None:
-                    out.append(fact("follow_up", months, sentence, match.start(), match.end()))
-        if cue.search(text):
-            for _, match in matches(series, [sentence]):
-                values = [number(v) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", match.group("list")) if v.strip()]
-                unit = unit_name(match.group("unit"))
-                if unit and values and all(v is not None for v in values):
-                    out.append(fact("follow_up", to_months(max(values), unit), sentence, match.start(), match.end()))
-    return out
+    sentences = [s for s in gate(patient_sentences(extraction), load("followup")["triggers"]) if duration.search(s.text)]
+    # Each pattern over all the sentences at once (one call each, not one per sentence); the facts are then put
+    # back in the order of the text, pattern by pattern within a sentence.
+    found: list[tuple[int, int, Fact]] = []
+    for rank, pattern in enumerate(patterns):
+        for sentence, match in matches(pattern, sentences):
+            months = _months(match.group("n"), match.group("unit"))
+            if months is not None:
+                found.append((sentence.index, rank, fact("follow_up", months, sentence, match.start(), match.end())))
+    for sentence, match in matches(series, [s for s in sentences if cue.search(s.text)]):
+        values = [number(v) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", match.group("list")) if v.strip()]
+        unit = unit_name(match.group("unit"))
+        if unit and values and all(v is not None for v in values):
+            found.append((sentence.index, len(patterns),
+                          fact("follow_up", to_months(max(values), unit), sentence, match.start(), match.end())))
+    found.sort(key=lambda item: item[:2])
+    return [item[2] for item in found]

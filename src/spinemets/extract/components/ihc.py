@@ -24,6 +24,8 @@ _SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas well as\b|
 _CLAUSE_END = re.compile(r"[;]|\.(?!\d)|\b(?:in|within)\s+(?:both|all|the|most|many|some|scattered|tumou?r|neoplastic)\b|,\s*(?:and|but|while|whereas)\s+(?:were\s+|was\s+)?(?:negative|positive|no|not)\b|\b(?:but|while|whereas|consistent|suggest\w*|indicat\w*|confirm\w*|compatible|which|that)\b",
                          re.IGNORECASE)
 _OWN_POLARITY = re.compile(r"\(\s*[+−–-]\s*\)|\+|[−–-]\s*$|\b(?:positive|negative)\b", re.IGNORECASE)  # "CK20-" too
+_SIGNED_POLARITY = re.compile(r"[-−–](?:positive|negative)")  # "CK7-positive": the hyphen is not a minus sign
+_TAIL_CHARS = 200  # longer than any trailing polarity phrase ("were all strongly and diffusely positive")
 _WITH_TAIL = re.compile(r"\s+(?:with|on|by|in)\s+.*$", re.IGNORECASE | re.DOTALL)
 _LEAD = re.compile(r"^(?:the|a|an|for|of|to|with|both|all|also|common|other|usual|typical|several|various|"
                    r"stains?\s+for|antibodies\s+(?:to|against)|including|"
@@ -48,6 +50,7 @@ def _rules() -> dict:
     }
 
 
+@lru_cache(maxsize=8192)  # a pure function of the words; the same stain names recur in every report
 def _marker_name(item: str) -> str | None:
     """The marker an item of a list names: canonical, or the written name when it looks like a marker."""
     rules = _rules()
@@ -232,11 +235,11 @@ def find(extraction: Extraction) -> list[Fact]:
         cue_ends.sort()
         # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
         boundaries = _polarity_boundaries(text)
+        # what follows each boundary, read once: a trailing cue is a few words long
+        tails = [text[b.end():b.end() + _TAIL_CHARS] for b in boundaries]
+        tails = [tail[1:] if _SIGNED_POLARITY.match(tail) else tail for tail in tails]
         for polarity, pattern in rules["after"].items():
-            for boundary in boundaries:
-                tail = text[boundary.end():]
-                if re.match(r"[-−–](?:positive|negative)", tail):
-                    tail = tail[1:]
+            for boundary, tail in zip(boundaries, tails):
                 cue = pattern.match(tail)
                 if not cue or not cue.group(0).strip():
                     continue
