@@ -15,6 +15,7 @@ from ._util import fact, gate, matches, patient_sentences
 # collapse"); anything else ends the tie.
 _FILLER = re.compile(r"^(?:[\s,()]|\b(?:and|or|of|at|in|on|with|the|a|an|both|vertebra[el]?|vertebral|bod(?:y|ies)|levels?|"
                      r"involving|affecting|mild|severe|partial|complete|pathologic(?:al)?|compression|osteoporotic|"
+                     r"particularly|especially|mainly|mostly|predominantly|notably|including|multiple|"
                      r"(?:C|Th|T|D|L|S)\s?\d{1,2}|\d{1,2}|to|through)\b|[-–])*$", re.IGNORECASE)
 _CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\bwhereas\b|\bwhile\b")
 
@@ -60,6 +61,12 @@ def find(extraction: Extraction) -> list[Fact]:
             sentence_levels = {f.value for f in in_sentence}
             adjacent = clause_levels if len(clause_levels) == 1 else (
                 sentence_levels if len(sentence_levels) == 1 else set())
+            if not in_sentence:
+                # "... a lytic lesion of L1. It is associated with a pathologic compression fracture": a sentence
+                # naming no level continues the one before, when that one names a single level
+                before = {f.value for f in levels if f.sentence == sentence.index - 1}
+                if len(before) == 1:
+                    adjacent = before
         out.append(fact("fracture", sorted(adjacent), sentence, match.start(), match.end()))
     for sentence, match in matches(rules["compression"], gate(sentences, triggers["compression"])):
         out.append(fact("compression", _structure(match), sentence, match.start(), match.end()))

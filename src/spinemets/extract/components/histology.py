@@ -137,7 +137,9 @@ def histology_of_name(text: str) -> str | None:
 
 
 NOT_A_HISTOLOGY = ""  # an abbreviation the text defines as something else ("spinal cord compression (SCC)")
-_ADJACENT = re.compile(r"[\s-]*(?:[A-Za-z-]+\s+){0,2}")  # "jejunal GIST", "gastric mucinous adenocarcinoma"
+# A verb between an organ word and a tumour word ends the tie ("the biopsy of the chest wall showed HCC").
+_NOT_A_QUALIFIER = r"(?!(?:showed|shows|revealed|reveals|was|were|is|are|confirmed|demonstrated|indicated|suggested|with)\s)"
+_ADJACENT = re.compile(rf"[\s-]*(?:{_NOT_A_QUALIFIER}[A-Za-z-]+\s+){{0,2}}", re.IGNORECASE)  # "jejunal GIST", "gastric mucinous adenocarcinoma"
 _DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]{1,6})\)")  # "(MM)": the long form is the words before it
 
 
@@ -203,7 +205,7 @@ def _histologies(sentence: Sentence, raw: list[tuple[int, int, str, bool]], defi
 @lru_cache(maxsize=1)
 def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nouns = _sites()[2]
-    return (re.compile(rf"^\s*(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
+    return (re.compile(rf"^\s*(?:{_NOT_A_QUALIFIER}[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
             re.compile(r"^\s*(?:of|in|from|(?:arising|originating|developing)\s+(?:in|from|at|on))\s+(?:the\s+)?"
                        r"(?:left\s+|right\s+)?$", re.IGNORECASE),
             # "a mass in the left thigh", and in the passive of removal: "a mass was excised from his left thigh"

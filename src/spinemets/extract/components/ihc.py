@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from ...knowledge.markers import canonical_marker
+from ...knowledge.markers import canonical_marker, marker_synonyms
 from .._data import load, rx
 from ..facts import Extraction, Fact, Sentence
 from ._util import fact, gate, matches, patient_sentences
@@ -26,6 +26,9 @@ _CLAUSE_END = re.compile(r"[;]|\.(?!\d)|\b(?:in|within)\s+(?:both|all|the|most|m
 _OWN_POLARITY = re.compile(r"\(\s*[+−–-]\s*\)|\+|[−–-]\s*$|\b(?:positive|negative)\b", re.IGNORECASE)  # "CK20-" too
 _SIGNED_POLARITY = re.compile(r"[-−–](?:positive|negative)")  # "CK7-positive": the hyphen is not a minus sign
 _TAIL_CHARS = 200  # longer than any trailing polarity phrase ("were all strongly and diffusely positive")
+_FIGURE = re.compile(r"(?:fig|figure|table|supplementary)\b", re.IGNORECASE)
+_LAST_BRACKET = re.compile(r"\(\s*([^()]{1,20}?)\s*\)\s*$")
+_BRACKET_NUMBER = re.compile(r"\(\s*([A-Za-z]{2,6})\s*\)\s*(\d{1,2})\s*$")
 _WITH_TAIL = re.compile(r"\s+(?:with|on|by|in)\s+.*$", re.IGNORECASE | re.DOTALL)
 _LEAD = re.compile(r"^(?:the|a|an|for|of|to|with|both|all|also|common|other|usual|typical|several|various|"
                    r"stains?\s+for|antibodies\s+(?:to|against)|including|"
@@ -52,9 +55,28 @@ def _rules() -> dict:
 
 @lru_cache(maxsize=8192)  # a pure function of the words; the same stain names recur in every report
 def _marker_name(item: str) -> str | None:
-    """The marker an item of a list names: canonical, or the written name when it looks like a marker."""
-    rules = _rules()
+    """The marker an item of a list names: canonical, or the written name when it looks like a marker. A name in
+    brackets after it counts when the words outside name none ("Multiple myeloma (MM) antigen 1 (MUM 1)",
+    "cellular myelocytomatosis oncogene (C-Myc)", "B-cell lymphoma (BCL) 6"), or when only it is in the
+    vocabulary; "Thyroglobulin (TG)" stays thyroglobulin and "CK-7 (Fig 1)" CK7."""
     item = _CD_SPELLED.sub("CD", item)
+    outside = _name_outside_brackets(item)
+    if outside is not None and canonical_marker(outside):
+        return outside
+    inner = None
+    bracket = _LAST_BRACKET.search(item)
+    numbered = _BRACKET_NUMBER.search(item)
+    if numbered:
+        inner = _name_outside_brackets(numbered.group(1) + numbered.group(2))
+    elif bracket and bracket.start() > 0 and not _FIGURE.match(bracket.group(1)):
+        inner = _name_outside_brackets(bracket.group(1))
+    if inner is not None and (canonical_marker(inner) or outside is None):
+        return inner
+    return outside
+
+
+def _name_outside_brackets(item: str) -> str | None:
+    rules = _rules()
     item = _PAREN.sub("", item).strip(" ,.:;-")
     item = _WITH_TAIL.sub("", item)  # "MUM1 with lambda light chain restriction", "thyroglobulin on immunohistochemical testing"
     stripped_trailer = rules["trailers"].sub("", item).strip()
@@ -117,6 +139,33 @@ def _shared_head(pieces: list[str]) -> str:
     return ""
 
 
+@lru_cache(maxsize=1)
+def _slashed_names() -> re.Pattern[str]:
+    """Marker names written with a slash ("AE1/AE3", "CK AE1/AE3"): a list is not split inside them."""
+    forms = {form for forms in marker_synonyms().values() for form in forms if "/" in form}
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) or "(?!)", re.IGNORECASE)
+
+
+_NUMBER_ONLY = re.compile(r"^\s*\d{1,3}\s*$")
+_NAME_AND_NUMBER = re.compile(r"^\s*(?P<stem>.*?[A-Za-z][\s-]?)\d{1,3}\s*$")
+
+
+def _split_items(text: str) -> list[tuple[str, str]]:
+    """(piece as written, piece as named) of a list: not split inside a slashed marker name, and a number standing
+    alone after a numbered marker named like it ("cytokeratin 7 and 20": cytokeratin 20)."""
+    masked = _slashed_names().sub(lambda m: m.group(0).replace("/", "\x01"), text)
+    pieces = [p.replace("\x01", "/") for p in _SPLIT.split(masked)]
+    out: list[tuple[str, str]] = []
+    for piece in pieces:
+        named = piece
+        if out and _NUMBER_ONLY.match(piece):
+            stem = _NAME_AND_NUMBER.match(out[-1][1])
+            if stem:
+                named = stem.group("stem") + piece.strip()
+        out.append((piece, named))
+    return out
+
+
 def _items_forward(text: str) -> list[tuple[str, int, int]]:
     """List items at the start of `text` up to the clause's end: (name, start, end) within text."""
     masked = _PAREN.sub(lambda m: " " * len(m.group(0)), text)  # "(Fig. 3)" must not end the clause
@@ -124,16 +173,16 @@ def _items_forward(text: str) -> list[tuple[str, int, int]]:
     segment = text[:end.start()] if end else text
     items = []
     position = 0
-    pieces = _SPLIT.split(segment)
-    head = _shared_head(pieces)
-    for piece in pieces:
+    split = _split_items(segment)
+    head = _shared_head([piece for piece, _ in split])
+    for piece, named in split:
         offset = segment.find(piece, position) if piece else position
         position = offset + len(piece)
         if _BARE_POLARITY.search(piece):
             break  # "... and negative for CK20": another list starts here
         if re.search(r"\(\s*[+−–-]\s*\)|\+\s*$", piece):
             continue  # "CK (−)" carries its own sign: read by the trailing-sign rule, not this list
-        names = _marker_names(piece, head)
+        names = _marker_names(named, head)
         if not names:
             if items:  # the list has ended at the first piece that is not a marker
                 break
@@ -147,16 +196,15 @@ def _items_backward(text: str) -> list[tuple[str, int, int]]:
     """List items at the END of `text` (the words before a trailing polarity word), nearest first."""
     pieces = []
     position = 0
-    parts = _SPLIT.split(text)
-    for piece in parts:
+    for piece, named in _split_items(text):
         offset = text.find(piece, position) if piece else position
         position = offset + len(piece)
-        pieces.append((piece, offset))
+        pieces.append((piece, named, offset))
     items = []
-    for piece, offset in reversed(pieces):
+    for piece, named, offset in reversed(pieces):
         if items and _OWN_POLARITY.search(piece):
             break  # "S100(-), CK(+)": an item that carries its own sign belongs to no other list
-        names = _marker_names(piece)
+        names = _marker_names(named)
         if not names:
             # The leftmost item may carry the sentence's words before it ("... with Thyroglobulin"): take the
             # longest tail of it that is a known marker, or a marker-shaped tail after a preposition.

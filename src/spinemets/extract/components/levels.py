@@ -15,6 +15,8 @@ from .._data import load, rx
 from ..facts import Extraction, Fact, Sentence
 from ._util import fact, patient_sentences
 
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
+          "XII": 12}
 _HYPHEN = re.compile(r"(?<=[CTDLhH])-(?=\d)")
 _LEVEL_HINT = re.compile(r"[CTDLS][hH]?[\s-]?\d")  # a cheap test before the full level pattern
 
@@ -28,7 +30,7 @@ def _rules() -> dict:
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
             "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
             "region_words": tuple(data["triggers"]["ordinal"]),
-            "spread_before": rx(data["spread_before"]),
+            "spread_before": rx(data["spread_before"]), "named_before": rx(data["named_before"]),
             "sequence_before": rx(data["sequence_before"]), "sequence_after": rx(data["sequence_after"]),
             "named": re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{form})" for i, form in enumerate(data["named"])) + r")\b",
                                 re.IGNORECASE),
@@ -43,6 +45,8 @@ def _ordinal_number(word: str, ordinals: dict[str, int]) -> int:
 def _excluded(text: str, start: int, end: int, written: str) -> str | None:
     rules = _rules()
     before = text[max(0, start - 60):start]
+    if rules["named_before"].search(before):
+        return "part of a name (cyclin D1)"
     # "a hypointense T2 lesion": a signal word makes T1 or T2 a sequence even before a lesion word
     if written.strip().upper() in ("T1", "T2") and rules["sequence_before"].search(before):
         return "names an MRI sequence"
@@ -122,7 +126,8 @@ def find(extraction: Extraction) -> list[Fact]:
             out.extend(_written_levels(sentence, match, written))
         for match in rules["region_number"].finditer(text):
             prefix = rules["regions"][match.group("region").lower()]
-            written = re.sub(r"\d+", lambda n: prefix + n.group(0), match.group("numbers"))
+            written = re.sub(r"\d+|[IVX]+", lambda n: prefix + str(_ROMAN.get(n.group(0), n.group(0))),
+                             match.group("numbers"))
             out.extend(_written_levels(sentence, match, written))
         for match in rules["ordinal"].finditer(text):
             prefix = rules["regions"][match.group("region").lower()]

@@ -28,8 +28,10 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december")
 _DATE = re.compile(r"\b(?:(?P<month>" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 # "presented with weakness after radiation and chemotherapy": what the presentation came after was before it
-_AFTER = re.compile(r"\b(?:after|following)\s+(?:(?:the|his|her|their|previous|prior|initial|adjuvant|neoadjuvant|"
+_AFTER = re.compile(r"\b(?:after|following|post)\s+(?:(?:the|his|her|their|previous|prior|initial|adjuvant|neoadjuvant|"
                     r"palliative|multiple|several|concurrent)\s+)*(?:[\w-]+\s+(?:and\s+|or\s+|,\s*)?){0,2}$", re.IGNORECASE)
+# "diagnosed with recurrent carcinoma post chemotherapy and radiotherapy": a recurrence came after them
+_RECURRENCE = re.compile(r"\b(?:recurren\w*|relaps\w*)\b", re.IGNORECASE)
 _MG_M2 = re.compile(r"(?P<dose>\d+(?:\.\d+)?)\s*mg\s*/\s*m\s*(?:2|²|<sup>\s*2\s*</sup>|\s{0,12}2)", re.IGNORECASE)
 
 
@@ -81,7 +83,8 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     if "had" in sentence.lower and _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     clause = sentence.lower[sentence.text.rfind(";", 0, start) + 1:start]
-    if ("after" in clause or "following" in clause) and _AFTER.search(clause) and _presentation_cue().search(clause):
+    if ("after" in clause or "following" in clause or "post" in clause) and _AFTER.search(clause) \
+            and (_presentation_cue().search(clause) or _RECURRENCE.search(clause)):
         return {"prior": True, "why": "the presentation came after it"}
     dated = _dated_before_presentation(extraction, sentence)
     if dated:
