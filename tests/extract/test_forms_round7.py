@@ -1,4 +1,4 @@
-"""Forms met in two fresh held-out sets of real case reports (round 5, sets D and E), each written here in our
+"""Forms met in two fresh held-out sets of real case reports (round 7, sets D and E), each written here in our
 own words: one behaviour per test. Each failed before the rule that reads it, or guards a new rule against
 reaching too far."""
 

@@ -1,4 +1,4 @@
-"""Forms met in two more fresh held-out sets of real case reports (round 6, sets F and G), each written here in our
+"""Forms met in two more fresh held-out sets of real case reports (round 8, sets F and G), each written here in our
 own words: one behaviour per test. Each failed before the rule that reads it, or guards a new rule."""
 
 from __future__ import annotations
