@@ -100,3 +100,23 @@ def test_pluperfect_reaches_every_treatment_of_its_list() -> None:
 def test_a_recurrence_after_treatment_makes_it_history() -> None:
     out = schema("He was diagnosed with recurrent carcinoma post chemotherapy, with metastasis to L3.")
     assert out["chemotherapy"] is None
+
+
+def test_a_negation_ends_at_but() -> None:
+    # medspaCy's scope check missed a cue's scope lying inside the terminating word's; see pipeline._assert
+    out = schema("A CT scan did not show renal pathology but showed compression fracture of the L1 vertebra.")
+    assert out["fracture_levels"] == ["L1"]
+
+
+def test_an_endplate_is_not_an_instrumentation_plate() -> None:
+    assert schema("There was destruction of C4 reaching the superior endplate of C5.")["spinal_levels"] == ["C4", "C5"]
+
+
+def test_t1_and_t2_before_a_signal_word_are_sequences() -> None:
+    out = schema("MRI demonstrated a T1 and T2 hypointense mass destroying the 10th thoracic vertebral body.")
+    assert out["spinal_levels"] == ["T10"]
+
+
+def test_overexpression_of_a_marker_is_positive() -> None:
+    out = schema("IHC showed overexpression of alpha-methylacyl-CoA racemase (AMACR) in the L3 biopsy.")
+    assert out["ihc_positive"] == ["AMACR"]

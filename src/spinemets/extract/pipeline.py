@@ -161,6 +161,13 @@ def _assert(engine: _Context, doc: Any, sentence: Sentence, extraction: Extracti
                  for match_id, start, end in engine.matcher(doc)]
     if not spans or not modifiers:
         return
+    # medspaCy 1.3.1 limits a cue's scope by a terminating word ("did not show X but showed a fracture") only when
+    # the two scopes overlap by its tuple_overlaps, which misses a scope lying wholly inside another: a cue with a
+    # max_scope inside the terminator's whole-sentence scope was never cut. The terminator's scope made its own
+    # word, the test is true exactly when the word lies inside the cue's scope.
+    for modifier in modifiers:
+        if modifier.direction.upper() == "TERMINATE":
+            modifier._scope_start, modifier._scope_end = modifier.modifier_span
     graph = engine.graph(prune_on_modifier_overlap=engine.context.prune_on_target_overlap)
     graph.targets = [span for span, _ in spans]
     graph.modifiers = modifiers
