@@ -18,7 +18,7 @@ DAYS_PER_WEEK = 7.0
 DAYS_PER_MONTH = 30.436875
 WEEKS_PER_MONTH = 4.345
 
-DOSE_UNITS_TO_GY = {"gy": 1.0, "cgy": 1.0 / CGY_PER_GY}
+DOSE_UNITS_TO_GY = {"gy": 1.0, "cgy": 1.0 / CGY_PER_GY, "gray": 1.0, "centigray": 1.0 / CGY_PER_GY}
 ALBUMIN_UNITS_TO_G_PER_DL = {"g/dl": 1.0, "g/l": 1.0 / G_PER_L_PER_G_PER_DL}
 LENGTH_UNITS_TO_CM = {"cm": 1.0, "m": 100.0, "in": CM_PER_INCH}
 MASS_UNITS_TO_KG = {"kg": 1.0, "g": 0.001, "lb": KG_PER_LB}

@@ -66,6 +66,13 @@ def choose_site(facts: list[Fact], histology: str | None) -> Fact | str | None:
         if implied and pool and all(f.detail.get("tie") == "qualifies a lesion word" and f.value != implied
                                     for f in pool):
             return implied  # "bilateral adrenal nodules" in a hepatocellular carcinoma: the liver
+        # the organ the histology names, when the text names it too ("medullary thyroid carcinoma" and a
+        # "previously treated breast cancer"): the thyroid
+        if implied and any(f.value == implied for f in pool):
+            pool = [f for f in pool if f.value == implied]
+        # an organ tied only to a lesion word ("lesions of the lung") yields to one tied to a tumour word
+        strong = [f for f in pool if f.detail.get("tie") != "qualifies a lesion word"]
+        pool = strong or pool
         if pool:
             counts = Counter(f.value for f in pool)
             best = max(counts, key=lambda site: (counts[site], -min(f.start for f in pool if f.value == site)))

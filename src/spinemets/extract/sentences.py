@@ -15,8 +15,10 @@ _ABBREVIATIONS = {"fig", "figs", "al", "e.g", "i.e", "eg", "ie", "vs", "dr", "mr
                   "ca", "cf", "st", "prof", "resp", "ref", "refs", "vol", "pp", "p", "inc", "ltd", "dept", "univ", "mg",
                   "ml", "min", "max", "sp", "spp", "var", "viz", "etc", "jr", "sr", "jan", "feb", "mar", "apr", "jun",
                   "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t]*\S)")
+# (citation brackets may follow the full stop: "... metastases.[2] [3] There are few reports")
+_BOUNDARY = re.compile(r"(?<=[.!?])(?:\s?\[\d+(?:\s*[,–-]\s*\d+)*\])*[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t]*\S)")
 MAX_SENTENCE_CHARS = 1500
+_CITATIONS_AT_END = re.compile(r"(?:\s*\[\d+(?:\s*[,–-]\s*\d+)*\])+$")
 _WORDS = re.compile(r"[a-zà-ÿ]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.[\"')\]]?$")
 
@@ -50,7 +52,8 @@ def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
         if gap.count("\n") >= 2:
             return True
         line_start = text.rfind("\n", 0, boundary.start()) + 1
-        line = text[line_start:boundary.start()].rstrip()
+        # a line ending in citation brackets ("... more than 90%.[1] [2]") ends as its text before them does
+        line = _CITATIONS_AT_END.sub("", text[line_start:boundary.start()].rstrip())
         # A single line break ends a sentence after end punctuation or a short (header-like) line; a
         # hard-wrapped paragraph keeps going.
         return not line or line[-1] in ".!?:" or len(line) < 50

@@ -207,7 +207,7 @@ def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nouns = _sites()[2]
     return (re.compile(rf"^\s*(?:{_NOT_A_QUALIFIER}[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
             re.compile(r"^\s*(?:of|in|from|(?:arising|originating|developing)\s+(?:in|from|at|on))\s+(?:the\s+)?"
-                       r"(?:left\s+|right\s+)?$", re.IGNORECASE),
+                       r"(?:(?:left|right|upper|lower|proximal|distal|medial|lateral|anterior|posterior)\s+)*$", re.IGNORECASE),
             # "a mass in the left thigh", and in the passive of removal: "a mass was excised from his left thigh"
             re.compile(rf"(?:{nouns})\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?"
                        r"(?:(?:excised|resected|removed|biopsied|enucleated|amputated|located|situated|found|seen)\s+)?"
@@ -246,6 +246,7 @@ def _spine_sites(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
 
 # Words for a finding that need not be the primary: "adrenal nodules" beside a hepatocellular carcinoma
 _UNSPECIFIC_NOUNS = {"lesion", "lesions", "nodule", "nodules", "mass", "masses"}
+_LESION_WORDS = {"lesion", "lesions", "nodule", "nodules"}  # "a mass in the left thigh" still names a primary
 
 
 def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
@@ -273,8 +274,11 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
             if 0 <= rel_start - match.end() <= 25 and _ADJACENT.fullmatch(text[match.end():rel_start]):
                 tied, histology = "qualifies the histology", h.value
         # "a mass in the left thigh ... from which leiomyosarcoma was diagnosed"
-        if place_of.search(before[-80:]):
-            tied = "place of a tumour word"
+        place = place_of.search(before[-80:])
+        if place:
+            # "lesions of the lung" beside other organs are where the disease went, not where it began
+            tied = "qualifies a lesion word" if place.group(0).split()[0].lower() in _LESION_WORDS \
+                else "place of a tumour word"
         if tied:
             if histology is None and noun in _UNSPECIFIC_NOUNS:
                 tied = "qualifies a lesion word"  # weaker than an organ the histology itself names

@@ -1,0 +1,59 @@
+"""Forms met in held-out sets H and I (round 9), each written here in our own words: one behaviour per test.
+Each failed before the rule that reads it, or guards a new rule."""
+
+from __future__ import annotations
+
+from spinemets.extract import extract_text, to_schema
+
+
+def schema(text: str) -> dict:
+    return to_schema(extract_text(text))
+
+
+def test_a_case_announced_in_the_conclusions_is_read() -> None:
+    text = ("Case presentation\nA 60-year-old man had neck pain.\n\nConclusions\nThe prognosis is poor. "
+            "We present a case of renal cell carcinoma with cervical spine (C3–C4) metastases confirmed by MRI.")
+    assert schema(text)["spinal_levels"] == ["C3", "C4"]
+
+
+def test_liver_segments_are_not_sacral_levels() -> None:
+    text = "CT revealed lesions in the S4 and S8 segments of the liver and a mass at the T10 vertebra."
+    assert schema(text)["spinal_levels"] == ["T10"]
+
+
+def test_what_a_treatment_is_done_to_avoid_is_not_there() -> None:
+    out = schema("The T10 tumour was removed to avoid spinal cord compression.")
+    assert out["cord_compression"] is None and out["surgery"] is True
+
+
+def test_a_dose_in_gray_spelled_out() -> None:
+    out = schema("He received radiation to his T7-T10 metastases (30 Gray (Gy) in 10 fractions).")
+    assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (30.0, 10)
+
+
+def test_a_primary_of_the_upper_thigh() -> None:
+    out = schema("A man with a history of melanoma of the upper thigh presented with a T8 metastasis.")
+    assert out["primary_site"] == "thigh"
+
+
+def test_lesions_of_an_organ_yield_to_the_organ_of_the_tumour() -> None:
+    text = ("CT showed lesions of the lung, liver and vertebrae, and a T8 metastasis, in a man with a history of "
+            "melanoma of the left thigh.")
+    assert schema(text)["primary_site"] == "thigh"
+
+
+def test_the_histologys_own_organ_wins_over_an_old_cancer_of_another() -> None:
+    text = "A woman with previously treated breast cancer had a T12 biopsy showing medullary thyroid carcinoma."
+    assert schema(text)["primary_site"] == "thyroid"
+
+
+def test_new_lesions_within_organs_are_metastases() -> None:
+    text = "A PET scan of the woman with a T12 metastasis identified new lesions within the lungs and adrenal glands."
+    assert sorted(schema(text)["other_metastases"]) == ["adrenal", "lung"]
+
+
+def test_citation_brackets_after_a_full_stop_end_the_sentence() -> None:
+    text = ("Introduction\nThyroid cancer metastasizes to the lungs in most cases.[1] [2] We report a case of thyroid "
+            "carcinoma at L2.\n\nCase description\nA 48-year-old woman had back pain from an L2 lesion.")
+    out = schema(text)
+    assert out["spinal_levels"] == ["L2"] and out["other_metastases"] == []
