@@ -153,7 +153,7 @@ _NAME_AND_NUMBER = re.compile(r"^\s*(?P<stem>.*?[A-Za-z][\s-]?)\d{1,3}\s*$")
 def _split_items(text: str) -> list[tuple[str, str]]:
     """(piece as written, piece as named) of a list: not split inside a slashed marker name, and a number standing
     alone after a numbered marker named like it ("cytokeratin 7 and 20": cytokeratin 20)."""
-    masked = _slashed_names().sub(lambda m: m.group(0).replace("/", "\x01"), text)
+    masked = _slashed_names().sub(lambda m: m.group(0).replace("/", "\x01"), text) if "/" in text else text
     pieces = [p.replace("\x01", "/") for p in _SPLIT.split(masked)]
     out: list[tuple[str, str]] = []
     for piece in pieces:
