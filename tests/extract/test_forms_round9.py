@@ -57,3 +57,19 @@ def test_citation_brackets_after_a_full_stop_end_the_sentence() -> None:
             "carcinoma at L2.\n\nCase description\nA 48-year-old woman had back pain from an L2 lesion.")
     out = schema(text)
     assert out["spinal_levels"] == ["L2"] and out["other_metastases"] == []
+
+
+def test_an_organ_list_with_sides_and_two_word_organs() -> None:
+    text = ("A man with a primary tumour in his left kidney had multiple metastases to the mediastinal lymph nodes, "
+            "liver, and adrenal gland; MRI showed a C2 mass.")
+    assert sorted(schema(text)["other_metastases"]) == ["adrenal", "liver", "lymph node"]
+
+
+def test_lymphadenopathy_of_a_patient_with_cancer() -> None:
+    text = "In this man with renal cancer, CT showed an L1 metastasis and retroperitoneal lymphadenopathy."
+    assert schema(text)["other_metastases"] == ["lymph node"]
+
+
+def test_multiple_pulmonary_nodules_are_lung_metastases() -> None:
+    text = "Staging of the woman with a T9 metastasis from thyroid cancer showed multiple solid pulmonary nodules."
+    assert schema(text)["other_metastases"] == ["lung"]

@@ -17,7 +17,10 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     data = load("organs")
     by_form = {form: organ for organ, forms in data["organs"].items() for form in forms}
     one = rf"(?:{phrase_alternation(list(by_form))})"
-    group = rf"(?P<orgs>{one}(?:\s*(?:,|and|or|as well as|,\s*and)\s*{one})*)"
+    # each organ of a list may carry a side or a count ("her mediastinum, contralateral lung, and supraclavicular
+    # lymph nodes") and be two organ words ("mediastinal lymph nodes")
+    item = rf"(?:(?:the|both|her|his|their|left|right|bilateral|contralateral|ipsilateral|regional|distant|multiple|several)\s+)*{one}(?:[\s-]+{one})?"
+    group = rf"(?P<orgs>{item}(?:\s*(?:,|and|or|as well as|,\s*and)\s*{item})*)"
     # (pattern, words one of which its sentence must hold; none: every sentence)
     patterns = [(rx(p.replace("ORG", group)), ()) for p in data["patterns"]]
     patterns += [(rx(p["pattern"].replace("ORG", group)), tuple(p["words"])) for p in data.get("patterns_with_words", [])]
@@ -42,7 +45,7 @@ def _organ_of_lower(word: str) -> str | None:
     return None
 
 
-_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction", re.IGNORECASE)
+_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction|lymphadenopath", re.IGNORECASE)
 _BEFORE, _AFTER = 110, 130
 
 
