@@ -8,6 +8,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
+from .._prefix import beginning_scanner
 from ..facts import Extraction, Fact
 from ._util import fact, gate, patient_sentences, word_starts
 
@@ -63,9 +64,14 @@ def _windows(text: str) -> list[tuple[int, int]]:
 def _in_windows(pattern: re.Pattern[str], sentence, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Matches starting at word starts inside the windows (a search would try every character)."""
     found, last_end = [], -1
-    starts = word_starts(sentence)
+    scanner = beginning_scanner(pattern)  # where one of its words can begin (_prefix.py), found by one scan
+    starts = word_starts(sentence) if scanner is None else None
     for low, high in windows:
-        for start in starts[bisect_left(starts, low):bisect_left(starts, high)]:
+        if scanner is not None:
+            places = [place.start() for place in scanner.finditer(sentence.lower, low, high)]
+        else:
+            places = starts[bisect_left(starts, low):bisect_left(starts, high)]
+        for start in places:
             if start < last_end:
                 continue
             match = pattern.match(sentence.text, start)
