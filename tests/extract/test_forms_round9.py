@@ -73,3 +73,18 @@ def test_lymphadenopathy_of_a_patient_with_cancer() -> None:
 def test_multiple_pulmonary_nodules_are_lung_metastases() -> None:
     text = "Staging of the woman with a T9 metastasis from thyroid cancer showed multiple solid pulmonary nodules."
     assert schema(text)["other_metastases"] == ["lung"]
+
+
+def test_lesions_in_a_list_of_organs_and_the_spine() -> None:
+    text = ("A man with melanoma of the thigh presented with new metastatic disease: imaging found lesions of the "
+            "lung, liver, vertebrae and brain, and a T8 mass.")
+    assert sorted(schema(text)["other_metastases"]) == ["brain", "liver", "lung"]
+
+
+def test_the_axial_and_appendicular_skeleton() -> None:
+    text = "PET showed diffuse metastatic disease in the axial and appendicular skeleton of the man with an L2 mass."
+    assert schema(text)["other_metastases"] == ["bone"]
+
+
+def test_a_lytic_bone_lesion_of_the_cranial_bone() -> None:
+    assert schema("He had an L4 fracture and a bone lytic lesion on the cranial bone.")["other_metastases"] == ["bone"]
