@@ -88,3 +88,34 @@ def test_the_axial_and_appendicular_skeleton() -> None:
 
 def test_a_lytic_bone_lesion_of_the_cranial_bone() -> None:
     assert schema("He had an L4 fracture and a bone lytic lesion on the cranial bone.")["other_metastases"] == ["bone"]
+
+
+def test_an_ordinal_range_with_the() -> None:
+    out = schema("MRI revealed a lytic lesion extending from the 5th to the 7th cervical vertebral bodies.")
+    assert out["spinal_levels"] == ["C5", "C6", "C7"]
+
+
+def test_an_end_plate_written_in_two_words_is_no_plate() -> None:
+    out = schema("Radiographs showed destruction of the pedicle of T11 and of the inferior end plate of T10.")
+    assert out["spinal_levels"] == ["T10", "T11"]
+
+
+def test_hodgkins_disease_is_a_lymphoma() -> None:
+    assert schema("A node biopsy showed Hodgkin's disease; the T11 vertebra was sclerotic.")["primary_tumor"] == "lymphoma"
+
+
+def test_a_thymoma_keeps_its_name_and_its_organ() -> None:
+    out = schema("She had a delayed metastasis of a type B2 thymoma to L5.")
+    assert (out["primary_tumor"], out["primary_site"]) == ("thymoma", "thymus")
+
+
+def test_a_lacrimal_gland_primary() -> None:
+    text = "A woman with adenoid cystic carcinoma of the lacrimal gland had a T10 collapse."
+    assert schema(text)["primary_site"] == "lacrimal gland"
+
+
+def test_superscript_citation_numbers_end_a_line_of_background() -> None:
+    text = ("1. INTRODUCTION\nBone metastases are more frequent in lung cancers.1 They are rarer in others.6, 9\n"
+            "In this study, we describe a case of bone metastasis.\n2. CASE PRESENTATION\n"
+            "A 64-year-old man had a T11 fracture from a pancreatic adenocarcinoma.")
+    assert schema(text)["primary_site"] == "pancreas"

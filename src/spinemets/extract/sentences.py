@@ -18,7 +18,7 @@ _ABBREVIATIONS = {"fig", "figs", "al", "e.g", "i.e", "eg", "ie", "vs", "dr", "mr
 # (citation brackets may follow the full stop: "... metastases.[2] [3] There are few reports")
 _BOUNDARY = re.compile(r"(?<=[.!?])(?:\s?\[\d+(?:\s*[,–-]\s*\d+)*\])*[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t]*\S)")
 MAX_SENTENCE_CHARS = 1500
-_CITATIONS_AT_END = re.compile(r"(?:\s*\[\d+(?:\s*[,–-]\s*\d+)*\])+$")
+_CITATIONS_AT_END = re.compile(r"(?:\s*\[\d+(?:\s*[,–-]\s*\d+)*\])+$|(?<=[A-Za-z)]\.)\d{1,3}(?:\s*[,–-]\s*\d{1,3})*$")
 _WORDS = re.compile(r"[a-zà-ÿ]+")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.[\"')\]]?$")
 
