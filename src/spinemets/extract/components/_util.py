@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import Iterable, Iterator
 
@@ -100,6 +100,46 @@ def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence],
             if match and match.end() > match.start():
                 yield sentence, match
                 last_end = match.end()
+
+
+def windows_around(cue: re.Pattern[str], text: str, before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches of text within `before`/`after` characters of a cue's matches, overlapping ones merged."""
+    windows: list[list[int]] = []
+    for hit in cue.finditer(text):
+        low, high = max(0, hit.start() - before), min(len(text), hit.end() + after)
+        if windows and low <= windows[-1][1]:
+            windows[-1][1] = high
+        else:
+            windows.append([low, high])
+    return [(low, high) for low, high in windows]
+
+
+def matches_in_windows(pattern: re.Pattern[str], sentence: Sentence, windows: list[tuple[int, int]],
+                       after_hyphen: bool = True, bounded: bool = False) -> list[re.Match[str]]:
+    """Non-overlapping matches of `pattern` that start at a word start inside the windows, tried only where one
+    of its beginnings stands (one scan, _prefix.py). Without `after_hyphen` a word after a hyphen is no start
+    ("small" in "non-small cell"); `bounded` keeps each match inside its window."""
+    scanner = beginning_scanner(pattern, after_hyphen=after_hyphen)
+    text = sentence.text
+    starts = None
+    if scanner is None:
+        starts = word_starts(sentence)
+        if not after_hyphen:
+            starts = [i for i in starts if i == 0 or text[i - 1] != "-"]
+    found, last_end = [], -1
+    for low, high in windows:
+        if scanner is not None:
+            places = [place.start() for place in scanner.finditer(sentence.lower, low, high)]
+        else:
+            places = starts[bisect_left(starts, low):bisect_left(starts, high)]
+        for start in places:
+            if start < last_end:
+                continue
+            match = pattern.match(text, start, high) if bounded else pattern.match(text, start)
+            if match:
+                found.append(match)
+                last_end = match.end()
+    return found
 
 
 def fact(key: str, value: object, sentence: Sentence, start: int, end: int, **detail: object) -> Fact:

@@ -13,8 +13,7 @@ from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
 from ..facts import SOURCE, Extraction, Fact, Sentence
-from .._prefix import beginning_scanner
-from ._util import all_sentences, fact, gate, matches, overlaps
+from ._util import all_sentences, fact, gate, matches, matches_in_windows, overlaps, windows_around
 
 _METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
 _METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|involvement)\s+(?:\w+\s+){0,2}(?:to|in|into|within|involving)\s+(?:the\s+|both\s+|left\s+|right\s+|multiple\s+)*$",
@@ -90,7 +89,6 @@ def _in_stain_list(start: int, end: int, stains: list[Fact]) -> bool:
 # Every histology name ends in one of these head words or is an abbreviation: the vocabulary regex (slow: it
 # tries ~150 alternatives at each place) runs only on short windows that end at a head word.
 _WINDOW_BEFORE, _WINDOW_AFTER = 50, 30
-_WORD_START = re.compile(r"(?<![\w-])[\w-]")
 
 
 @lru_cache(maxsize=1)
@@ -101,32 +99,10 @@ def _head() -> re.Pattern[str]:
 
 
 def _candidates(pattern: re.Pattern[str], sentence: Sentence) -> list[re.Match[str]]:
-    text = sentence.text
-    windows: list[list[int]] = []
-    for head in _head().finditer(text):
-        low, high = max(0, head.start() - _WINDOW_BEFORE), min(len(text), head.end() + _WINDOW_AFTER)
-        if windows and low <= windows[-1][1]:
-            windows[-1][1] = high
-        else:
-            windows.append([low, high])
-    # Names start at word starts, and only at those whose first letters begin a name (_prefix.py): the
-    # vocabulary regex is tried there only.
-    scanner = beginning_scanner(pattern, after_hyphen=False)
-    lower = sentence.lower
-    found, last_end = [], -1
-    for low, high in windows:
-        if scanner is not None:
-            starts = [place.start() for place in scanner.finditer(lower, low, high)]
-        else:
-            starts = [word.start() for word in _WORD_START.finditer(text, low, high)]
-        for start in starts:
-            if start < last_end:
-                continue
-            match = pattern.match(text, start, high)
-            if match:
-                found.append(match)
-                last_end = match.end()
-    return found
+    # Names start at word starts (not after a hyphen), only where a name's first letters stand (_prefix.py), and
+    # end inside the window around their head word.
+    windows = windows_around(_head(), sentence.text, _WINDOW_BEFORE, _WINDOW_AFTER)
+    return matches_in_windows(pattern, sentence, windows, after_hyphen=False, bounded=True)
 
 
 def histology_of_name(text: str) -> str | None:

@@ -4,13 +4,11 @@ lungs', 'multiple lymph node metastases'). The organ of the primary is not a met
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
-from .._prefix import beginning_scanner
 from ..facts import Extraction, Fact
-from ._util import fact, gate, patient_sentences, word_starts
+from ._util import fact, gate, matches_in_windows, patient_sentences, windows_around
 
 
 @lru_cache(maxsize=1)
@@ -51,37 +49,6 @@ _NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|dissemina
 _BEFORE, _AFTER = 110, 130
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    windows: list[list[int]] = []
-    for noun in _NOUN.finditer(text):
-        low, high = max(0, noun.start() - _BEFORE), min(len(text), noun.end() + _AFTER)
-        if windows and low <= windows[-1][1]:
-            windows[-1][1] = high
-        else:
-            windows.append([low, high])
-    return [(low, high) for low, high in windows]
-
-
-def _in_windows(pattern: re.Pattern[str], sentence, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
-    """Matches starting at word starts inside the windows (a search would try every character)."""
-    found, last_end = [], -1
-    scanner = beginning_scanner(pattern)  # where one of its words can begin (_prefix.py), found by one scan
-    starts = word_starts(sentence) if scanner is None else None
-    for low, high in windows:
-        if scanner is not None:
-            places = [place.start() for place in scanner.finditer(sentence.lower, low, high)]
-        else:
-            places = starts[bisect_left(starts, low):bisect_left(starts, high)]
-        for start in places:
-            if start < last_end:
-                continue
-            match = pattern.match(sentence.text, start)
-            if match:
-                found.append(match)
-                last_end = match.end()
-    return found
-
-
 def find(extraction: Extraction) -> list[Fact]:
     patterns, one, _ = _rules()
     resected_after, resected_before, others_before = _resected()
@@ -89,11 +56,11 @@ def find(extraction: Extraction) -> list[Fact]:
     seen: set[int] = set()
     for sentence in gate(patient_sentences(extraction), load("organs")["triggers"]):
         # The patterns run only around a metastasis word (they all hold one), not over the whole sentence.
-        windows = _windows(sentence.text)
+        windows = windows_around(_NOUN, sentence.text, _BEFORE, _AFTER)
         for pattern, words in patterns:
             if words and not any(w in sentence.lower for w in words):
                 continue
-            for match in _in_windows(pattern, sentence, windows):
+            for match in matches_in_windows(pattern, sentence, windows):
                 text = sentence.text
                 if others_before.search(text[max(0, match.start() - 80):match.start()]):
                     continue  # other patients', named for comparison
