@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 
 from ..facts import Extraction, Fact, Sentence
 from .._prefix import beginning_scanner, first_characters
+from .._required import may_match, required
 
 
 class SentencePool(list):
@@ -90,7 +91,10 @@ def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence],
     scan of the sentence rather than a test at each word."""
     first = first_characters(pattern)
     scanner = beginning_scanner(pattern) if vocabulary else None
+    need = required(pattern)
     for sentence in sentences:
+        if need is not None and not any(word in sentence.lower for word in need):
+            continue  # none of the strings every match holds
         last_end = -1
         text = sentence.text
         for start in _starts(pattern, first, scanner, sentence):
@@ -119,6 +123,8 @@ def matches_in_windows(pattern: re.Pattern[str], sentence: Sentence, windows: li
     """Non-overlapping matches of `pattern` that start at a word start inside the windows, tried only where one
     of its beginnings stands (one scan, _prefix.py). Without `after_hyphen` a word after a hyphen is no start
     ("small" in "non-small cell"); `bounded` keeps each match inside its window."""
+    if not may_match(pattern, sentence.lower):
+        return []
     scanner = beginning_scanner(pattern, after_hyphen=after_hyphen)
     text = sentence.text
     starts = None

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ...knowledge.markers import canonical_marker, marker_synonyms
 from .._data import load, rx
+from .._required import search
 from ..facts import Extraction, Fact, Sentence
 from ._util import fact, gate, matches, patient_sentences
 from .histology import histology_of_name
@@ -258,7 +259,7 @@ def find(extraction: Extraction) -> list[Fact]:
         if (name.lower(), sentence.start + start) in seen:
             return
         # A serum tumour marker ("CEA was strongly positive (3618 ng/mL)") is a blood test, not a stain.
-        if rules["serum"].search(sentence.text[max(0, start - 40):end + 40]) and \
+        if search(rules["serum"], sentence.text[max(0, start - 40):end + 40]) and \
                 not rules["stain"].search(sentence.text[max(0, start - 40):end + 40]):
             return
         seen.add((name.lower(), sentence.start + start))

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from .._data import any_of, load, rx
+from .._required import search
 from ..facts import Extraction, Fact, Sentence
 from ..normalize import dose_gy, number
 from ._util import fact, gate, matches, patient_sentences
@@ -150,7 +151,7 @@ def _past_of(text: str) -> tuple[tuple[str, object], ...]:
         return (("prior", True),)
     # Before the index presentation, in a sentence about another organ and not the spine ("underwent
     # nephrectomy and received adjuvant chemotherapy"): the primary's treatment.
-    if rules["other_organ"].search(text) and not rules["spinal"].search(text):
+    if search(rules["other_organ"], text) and not rules["spinal"].search(text):
         return (("prior", True), ("why", "treatment of another organ before the presentation"))
     return ()
 
@@ -167,11 +168,11 @@ def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
             continue
         # "surgery for removal of the thyroid carcinoma and the C7 metastasis" is spinal; "resection of the
         # primary tumour" or "thyroidectomy" is not. A generic word counts unless its clause names another organ.
-        if rules["institution"].search(text[max(0, match.start() - 60):match.start()]) \
+        if search(rules["institution"], text[max(0, match.start() - 60):match.start()]) \
                 or rules["institution_after"].match(text, match.end()):
             continue
         window = text[max(0, match.start() - 60):match.end() + 60]
-        if rules["other_organ"].search(window) and not rules["spine_cue"].search(window):
+        if search(rules["other_organ"], window) and not rules["spine_cue"].search(window):
             continue
         out.append(fact("surgery", "surgery", sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
@@ -183,7 +184,7 @@ def _other_field(text: str, start: int, end: int) -> bool:
     touching the mention count, and a dose in brackets belongs to the phrase before them ("pelvic irradiation
     (50.4 Gy/28 Fr)")."""
     reach = 40 if text[:start].rstrip().endswith("(") else 12
-    return bool(_rules()["rt_excluded"].search(text[max(0, start - reach):end + 15]))
+    return bool(search(_rules()["rt_excluded"], text[max(0, start - reach):end + 15]))
 
 
 def _one_fraction(text: str, match: re.Match[str]) -> bool:
@@ -254,7 +255,7 @@ def find(extraction: Extraction) -> list[Fact]:
         # "I131 treatment and external radiation therapy" is both: _other_field reads only the words around.
         if _other_field(sentence.text, match.start(), match.end()):
             continue
-        if match.group(0).lower() == "radiation" and rules["radiation_of_pain"].search(sentence.text, 0, match.start()):
+        if match.group(0).lower() == "radiation" and search(rules["radiation_of_pain"], sentence.text, 0, match.start()):
             continue
         out.append(fact("radiotherapy", True, sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
@@ -267,11 +268,11 @@ def find(extraction: Extraction) -> list[Fact]:
                 # not said; the assembly prefers a spinal course when a text gives several
                 if rules["spine_cue"].search(sentence.text):
                     dose.detail["field"] = "spine"
-                elif rules["rt_excluded"].search(sentence.text):
+                elif search(rules["rt_excluded"], sentence.text):
                     dose.detail["field"] = "other"
                 out.append(dose)
     for sentence, match in matches(rules["chemo"], gate(sentences, rules["triggers"]["chemotherapy"])):
-        if rules["chemo_excluded"].search(sentence.text[max(0, match.start() - 30):match.end() + 30]):
+        if search(rules["chemo_excluded"], sentence.text[max(0, match.start() - 30):match.end() + 30]):
             continue
         out.append(fact("chemotherapy", True, sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))

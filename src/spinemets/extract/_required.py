@@ -1,0 +1,109 @@
+"""What a rule's regex cannot match without: a few lower-case strings, one of which every match of the pattern
+holds, read from the parse tree of Python's own regex parser. A sentence whose folded lower case holds none of
+them is skipped without a call into the regex engine (a substring test in C costs a fraction of one match
+attempt, and most patterns are tried on sentences their key words are not in)."""
+
+from __future__ import annotations
+
+import re
+
+from ._prefix import by_identity, fold
+
+SHORTEST = 3  # strings shorter than this sit in most sentences: no gate
+MOST = 64  # a substring test costs about a tenth of a match attempt at one word start: past this many, no gate
+
+
+class _Unknown(Exception):
+    """A parser shape not read here: no requirement is claimed."""
+
+
+# A requirement: a set of strings, one of which every match holds; None when nothing is required.
+Need = frozenset[str] | None
+
+
+def _better(a: Need, b: Need) -> Need:
+    """The more selective of two requirements (both hold, so either may be kept): longer strings, then fewer."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return max(a, b, key=lambda need: (min(map(len, need)), -len(need)))
+
+
+def _sequence(items: list) -> Need:
+    from re import _constants as c
+
+    best: Need = None
+    run = ""
+    for op, av in items:
+        if op is c.LITERAL:
+            run += chr(av).lower()
+            continue
+        if run:
+            best = _better(best, frozenset({run}))
+            run = ""
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # take no character; a lookahead's content is not required
+            continue
+        best = _better(best, _item(op, av))
+    if run:
+        best = _better(best, frozenset({run}))
+    return best
+
+
+def _item(op: object, av: object) -> Need:
+    from re import _constants as c
+
+    if op is c.SUBPATTERN:
+        return _sequence(av[3])
+    if op is c.ATOMIC_GROUP:
+        return _sequence(av)
+    if op is c.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:
+            need = _sequence(branch)
+            if need is None:
+                return None  # this alternative requires nothing: neither does the whole
+            union |= need
+        return frozenset(union)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _high, body = av
+        return _sequence(body) if low >= 1 else None
+    if op in (c.IN, c.ANY, c.NOT_LITERAL, c.CATEGORY, c.GROUPREF, c.GROUPREF_EXISTS, c.RANGE):
+        return None
+    raise _Unknown(op)
+
+
+@by_identity
+def required(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Lower-case strings (at least SHORTEST characters, at most MOST of them) one of which every match of
+    `pattern` holds, compared with a folded lower case (_prefix.fold); None when no such short list is known."""
+    try:
+        from re import _parser
+
+        need = _sequence(_parser.parse(pattern.pattern, pattern.flags).data)
+    except (_Unknown, RecursionError, AttributeError, TypeError, ValueError):
+        return None
+    if need is None or len(need) > MOST or min(map(len, need)) < SHORTEST:
+        return None
+    # A string holding another is implied by it: keep the shorter, one fewer test.
+    kept = [s for s in need if not any(o != s and o in s for o in need)]
+    return tuple(sorted(kept, key=len))
+
+
+def may_match(pattern: re.Pattern[str], folded: str) -> bool:
+    """False when `folded` (a folded lower case, _prefix.fold) holds none of the strings every match of
+    `pattern` holds: then the pattern cannot match there."""
+    need = required(pattern)
+    return need is None or any(word in folded for word in need)
+
+
+def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+    """pattern.search(text, pos, endpos), without calling the regex engine when that stretch of text holds none of
+    the strings every match holds (for the short windows rules search around a mention, where the test costs
+    less than one search of a long alternation)."""
+    need = required(pattern)
+    if need is not None:
+        stretch = fold(text[pos:endpos])
+        if not any(word in stretch for word in need):
+            return None
+    return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)

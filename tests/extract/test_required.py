@@ -1,0 +1,61 @@
+"""The strings a pattern cannot match without (extract/_required.py): a gate that skips the regex engine must
+never skip a text the pattern matches."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from spinemets.extract._prefix import fold
+from spinemets.extract._required import required, search
+
+DEV = Path(__file__).resolve().parents[3] / "shared" / "cases" / "dev"
+
+
+def test_a_literal_run_and_the_alternatives_of_a_group():
+    assert required(re.compile(r"\bfollow[- ]?ups?\b", re.I)) == ("follow",)
+    assert set(required(re.compile(r"(?:died|succumbed)\s+after", re.I))) in ({"after"}, {"died", "succumbed"})
+
+
+def test_nothing_is_claimed_where_an_alternative_or_an_optional_part_holds_no_string():
+    assert required(re.compile(r"(?:cord|\d+)\s*mm")) is None or "mm" in required(re.compile(r"(?:cord|\d+)\s*mm"))
+    assert required(re.compile(r"(?:metastasis)?\d+")) is None
+    assert required(re.compile(r"a|bc")) is None  # too short to be a useful gate
+
+
+def test_a_string_that_holds_another_is_not_tested_twice():
+    assert required(re.compile(r"(?:metasta|metastasis)\w*")) == ("metasta",)
+
+
+def test_search_gives_what_the_regex_gives():
+    pattern = re.compile(r"\bsurvival\s+of\s+(\d+)\s+months", re.I)
+    text = "Overall SURVIVAL of 14 months was reached."
+    assert search(pattern, text).group(1) == "14"
+    assert search(pattern, "She was alive at 14 months.") is None
+    assert search(pattern, text, 10) is None and pattern.search(text, 10) is None
+
+
+def _patterns_in_use(texts: list[str]) -> list[re.Pattern[str]]:
+    """Every compiled pattern alive after the extractor has read the texts (its rules' and the libraries')."""
+    import gc
+
+    from spinemets.extract import extract_texts
+
+    list(extract_texts(texts))
+    return [item for item in gc.get_objects() if isinstance(item, re.Pattern) and isinstance(item.pattern, str)]
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared beside the clone holds the development reports")
+def test_every_match_in_the_development_reports_holds_one_of_the_strings():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(DEV.glob("*.txt"))]
+    patterns = [p for p in _patterns_in_use(texts) if required(p)]
+    assert len(patterns) > 30
+    checked = 0
+    for pattern in patterns:
+        need = required(pattern)
+        for text in texts:
+            for match in pattern.finditer(text):
+                if match.end() > match.start():
+                    assert any(word in fold(match.group(0)) for word in need), (pattern.pattern[:60], match.group(0))
+                    checked += 1
+    assert checked > 200
