@@ -21,6 +21,13 @@ def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str], r
     return [rx(p) for p in data["patterns"]], rx(data["series"]), rx(data["follow_cue"]), duration
 
 
+# A well interval that the illness ended is history, not follow-up: "remained well for 3 years after surgery, but
+# then developed neck pain"
+_ENDED_BY_ILLNESS = re.compile(r"[^.;]{0,20}?\b(?:but|until|when|before)\s+(?:(?:then|later|subsequently|eventually|she|he|the\s+patient)\s+)*"
+                               r"(?:developed|presented|noticed|complained|experienced|relapsed|recurred|was\s+(?:found|diagnosed|admitted))\b",
+                               re.IGNORECASE)
+
+
 def _months(value_text: str, unit_text: str) -> float | None:
     value, unit = number(value_text), unit_name(unit_text)
     if value is None or unit is None:
@@ -38,7 +45,7 @@ def find(extraction: Extraction) -> list[Fact]:
     for rank, pattern in enumerate(patterns):
         for sentence, match in matches(pattern, sentences):
             months = _months(match.group("n"), match.group("unit"))
-            if months is not None:
+            if months is not None and not _ENDED_BY_ILLNESS.match(sentence.text, match.end()):
                 found.append((sentence.index, rank, fact("follow_up", months, sentence, match.start(), match.end())))
     for sentence, match in matches(series, [s for s in sentences if cue.search(s.text)]):
         values = [number(v) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", match.group("list")) if v.strip()]

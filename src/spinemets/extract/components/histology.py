@@ -220,6 +220,10 @@ def _spine_sites(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     return out
 
 
+# A growth in an organ called metastatic is a metastasis there; a cancer so called is one that has spread
+_GROWTH_NOUNS = {"tumour", "tumor", "tumours", "tumors", "lesion", "lesions", "nodule", "nodules", "mass", "masses"}
+_METASTATIC_JUST_BEFORE = re.compile(r"\bmetastatic\s+(?:(?:left|right|solitary|single|multiple)\s+)?$", re.IGNORECASE)
+
 # Words for a finding that need not be the primary: "adrenal nodules" beside a hepatocellular carcinoma
 _UNSPECIFIC_NOUNS = {"lesion", "lesions", "nodule", "nodules", "mass", "masses"}
 _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules"}  # "a mass in the left thigh" still names a primary
@@ -243,6 +247,8 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
         qualified = qualifies.match(after)
         if qualified:
             tied, noun = "qualifies a tumour word", qualified.group(0).split()[-1].lower()
+            if noun in _GROWTH_NOUNS and _METASTATIC_JUST_BEFORE.search(before):
+                continue  # "the metastatic lung tumour" stands in the lung; "metastatic lung cancer" began there
         for h in histologies:
             rel_start, rel_end = h.start - sentence.start, h.end - sentence.start
             if 0 <= match.start() - rel_end <= 30 and after_of.match(text[rel_end:match.start()]):

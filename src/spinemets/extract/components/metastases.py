@@ -18,8 +18,11 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     one = rf"(?:{phrase_alternation(list(by_form))})"
     # each organ of a list may carry a side or a count ("her mediastinum, contralateral lung, and supraclavicular
     # lymph nodes") and be two organ words ("mediastinal lymph nodes"); the spine may stand in the list
-    # ("the lung, liver, vertebrae and brain") and gives no organ
-    item = rf"(?:(?:the|both|her|his|their|left|right|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and)\s+)*(?:{one}(?:[\s-]+{one})?|vertebrae|vertebral\s+bodies|spine)"
+    # ("the lung, liver, vertebrae and brain", "the cervical vertebra and sternum", "the vertebral and iliac bones":
+    # the adjective only before "and", where another organ follows) and gives no organ
+    spinal = (r"(?:(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)\s+)?"
+              r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx)\b")
+    item = rf"(?:(?:the|both|her|his|their|left|right|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and)\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
     group = rf"(?P<orgs>{item}(?:\s*(?:,|and|or|as well as|,\s*and)\s*{item})*)"
     # (pattern, words one of which its sentence must hold; none: every sentence)
     patterns = [(rx(p.replace("ORG", group)), ()) for p in data["patterns"]]

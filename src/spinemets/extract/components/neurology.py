@@ -16,7 +16,8 @@ def _rules() -> dict:
     data = load("neurology")
     return {"deficit": {kind: any_of(forms) for kind, forms in data["deficit"].items()},
             "intact": any_of(data["intact"]), "pain": any_of(data["pain"]),
-            "frankel": rx(data["frankel"]), "asia": rx(data["asia"], 0), "triggers": data["triggers"]}
+            "frankel": rx(data["frankel"]), "asia": rx(data["asia"], 0), "triggers": data["triggers"],
+            "motor_not_after": rx(data["motor_not_after"])}
 
 
 def find(extraction: Extraction) -> list[Fact]:
@@ -32,6 +33,8 @@ def find(extraction: Extraction) -> list[Fact]:
         for sentence, match in matches(pattern, gate(sentences, triggers[kind]), vocabulary=True):
             start = sentence.start + match.start()
             if any(a <= start < b for a, b in intact_spans):
+                continue
+            if kind == "motor" and rules["motor_not_after"].match(sentence.text, match.end()):
                 continue
             out.append(fact("deficit", kind, sentence, match.start(), match.end()))
     for key in ("frankel", "asia"):
