@@ -107,3 +107,37 @@ def test_a_sign_found_negative_is_absent() -> None:
 def test_a_negated_list_continues_past_or_any() -> None:
     text = "After the T3 corpectomy the patient was doing well without back pain or any neurological symptoms."
     assert schema(text)["neuro_deficit"] is not True
+
+
+def test_pressure_on_the_cord() -> None:
+    assert schema("The epidural mass at C5 caused pressure on the spinal cord.")["cord_compression"] is True
+
+
+def test_the_presenting_complaint_is_no_presentation_after_the_operation() -> None:
+    text = "A 55-year-old man with a C1 metastasis had relief of the presenting neck pain following an occipitocervical fusion."
+    assert schema(text)["surgery"] is True
+
+
+def test_conservative_management_is_no_operation() -> None:
+    text = "A 30-year-old woman had a sacral plasmacytoma. The spine team advised biopsy and conservative management."
+    assert schema(text)["surgery"] is False
+
+
+def test_an_operation_after_failed_conservative_treatment_is_an_operation() -> None:  # guard
+    text = "Conservative treatment of the L1 metastasis failed, and a posterior fixation from T11 to L3 was performed."
+    assert schema(text)["surgery"] is True
+
+
+def test_refusing_further_therapy_is_none_of_the_treatments() -> None:
+    out = schema("Biopsy of the L5 lesion showed squamous cell carcinoma; the patient refused further treatment.")
+    assert (out["surgery"], out["radiotherapy"], out["chemotherapy"]) == (False, False, False)
+
+
+def test_a_time_point_after_the_diagnosis_with_the_disease_stable() -> None:
+    text = "He received 30 Gy to the L2 metastasis. Imaging at 11 months post-diagnosis showed stable disease."
+    assert schema(text)["follow_up_months"] == 11
+
+
+def test_a_poor_response_to_conservative_treatment_says_nothing_of_an_operation() -> None:
+    text = "A 27-year-old woman had an L2 lesion. Poor response to conservative treatment may point to another diagnosis."
+    assert schema(text)["surgery"] is None

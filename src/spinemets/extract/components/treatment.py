@@ -53,6 +53,7 @@ def _rules() -> dict:
         "institution": rx(data["surgery"]["institution_cue"]),
         "institution_after": rx(data["surgery"]["institution_after"]),
         "rt": any_of(data["radiotherapy"]),
+        "without_operation": rx(data["without_operation"]), "without_treatment": rx(data["without_treatment"]),
         "rt_excluded": rx(data["radiotherapy_excluded"]),
         "radiation_of_pain": rx(data["radiation_of_pain"]),
         "chemo": any_of(data["chemotherapy"]),
@@ -85,7 +86,7 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     clause = sentence.lower[sentence.text.rfind(";", 0, start) + 1:start]
     if ("after" in clause or "following" in clause or "post" in clause) and _AFTER.search(clause) \
-            and (_presentation_cue().search(clause) or _RECURRENCE.search(clause)):
+            and (_tells_presentation(clause) or _RECURRENCE.search(clause)):
         return {"prior": True, "why": "the presentation came after it"}
     dated = _dated_before_presentation(extraction, sentence)
     if dated:
@@ -104,6 +105,15 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
 @lru_cache(maxsize=1)
 def _presentation_cue() -> re.Pattern[str]:
     return any_of(load("language")["presentation_cues"])
+
+
+# "the presenting neck pain" names the complaint; it tells no presentation that came after the treatment
+_ATTRIBUTIVE = re.compile(r"\b(?:the|his|her|their|its|a|an)\s+$", re.IGNORECASE)
+
+
+def _tells_presentation(clause: str) -> bool:
+    return any(not (cue.group(0).lower() == "presenting" and _ATTRIBUTIVE.search(clause, 0, cue.start()))
+               for cue in _presentation_cue().finditer(clause))
 
 
 def _dates(text: str) -> list[tuple[int, int]]:
@@ -176,6 +186,29 @@ def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
             continue
         out.append(fact("surgery", "surgery", sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
+    return out
+
+
+_TRIED_FIRST = re.compile(r"\b(?:response|respond\w*|refractory|resistant|unresponsive|failure|failed|despite)\s+"
+                         r"(?:to\s+|of\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _not_given(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
+    """Treatments the text says were not given: negated facts, which the assembly reads as "no" when nothing
+    says the treatment was given."""
+    rules = _rules()
+    out = []
+    candidates = gate(sentences, rules["triggers"]["without"])
+    for pattern, keys in ((rules["without_operation"], ("surgery",)),
+                          (rules["without_treatment"], ("surgery", "radiotherapy", "chemotherapy"))):
+        for sentence, match in matches(pattern, candidates):
+            if _TRIED_FIRST.search(sentence.text, max(0, match.start() - 40), match.start()):
+                continue  # "poor response to conservative treatment": tried first, which says nothing of what came next
+            for key in keys:
+                found = fact(key, f"not given: {match.group(0)}", sentence, match.start(), match.end(),
+                             **_timing(extraction, sentence, match.start()))
+                found.assertion = "negated"
+                out.append(found)
     return out
 
 
@@ -259,7 +292,8 @@ def find(extraction: Extraction) -> list[Fact]:
             continue
         out.append(fact("radiotherapy", True, sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
-    with_radiotherapy = {f.sentence for f in out if f.key == "radiotherapy"}
+    out += _not_given(extraction, sentences)
+    with_radiotherapy = {f.sentence for f in out if f.key == "radiotherapy" and f.assertion == "present"}
     for sentence in sentences:
         if sentence.index in with_radiotherapy:
             for dose in _doses(sentence):
