@@ -70,11 +70,20 @@ def choose_site(facts: list[Fact], histology: str | None) -> Fact | str | None:
         # "previously treated breast cancer"): the thyroid
         if implied and any(f.value == implied for f in pool):
             pool = [f for f in pool if f.value == implied]
+        # an organ written with another tumour ("history of prostate cancer" in a melanoma case) is that
+        # tumour's; one written with the patient's own histology ("adenocarcinoma ... of pulmonary origin") counts
+        # twice, against one written with a vaguer name ("laryngeal cancer" treated years before)
+        if histology:
+            related = {histology, *ancestors(histology)}
+            pool = [f for f in pool if f.detail.get("histology") is None or f.detail["histology"] in related
+                    or histology in ancestors(f.detail["histology"])]
         # an organ tied only to a lesion word ("lesions of the lung") yields to one tied to a tumour word
         strong = [f for f in pool if f.detail.get("tie") != "qualifies a lesion word"]
         pool = strong or pool
         if pool:
-            counts = Counter(f.value for f in pool)
+            counts: Counter[str] = Counter()
+            for f in pool:
+                counts[f.value] += 2 if histology and f.detail.get("histology") == histology else 1
             best = max(counts, key=lambda site: (counts[site], -min(f.start for f in pool if f.value == site)))
             return next(f for f in pool if f.value == best)
     if spine and histology in {f.detail.get("histology") for f in spine}:

@@ -23,9 +23,12 @@ def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str], r
 
 # A well interval that the illness ended is history, not follow-up: "remained well for 3 years after surgery, but
 # then developed neck pain"
+# ... and so is a time point that opens the telling of the presentation: "Seven months after the surgery, he
+# consulted our department because of ..."
 _ENDED_BY_ILLNESS = re.compile(r"[^.;]{0,20}?\b(?:but|until|when|before)\s+(?:(?:then|later|subsequently|eventually|she|he|the\s+patient)\s+)*"
-                               r"(?:developed|presented|noticed|complained|experienced|relapsed|recurred|was\s+(?:found|diagnosed|admitted))\b",
-                               re.IGNORECASE)
+                               r"(?:developed|presented|noticed|complained|experienced|relapsed|recurred|was\s+(?:found|diagnosed|admitted))\b"
+                               r"|\s*,?\s*(?:he|she|the\s+patient|our\s+patient)\s+(?:(?:again|then|later)\s+)?(?:presented|consulted|"
+                               r"visited|returned|came\s+(?:back|to)|was\s+(?:admitted|referred|readmitted))\b", re.IGNORECASE)
 
 
 def _months(value_text: str, unit_text: str) -> float | None:

@@ -253,8 +253,15 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
             rel_start, rel_end = h.start - sentence.start, h.end - sentence.start
             if 0 <= match.start() - rel_end <= 30 and after_of.match(text[rel_end:match.start()]):
                 tied, histology = "after 'HISTOLOGY of'", h.value
-            if 0 <= rel_start - match.end() <= 25 and _ADJACENT.fullmatch(text[match.end():rel_start]):
+            if 0 <= rel_start - match.end() <= 25 and _ADJACENT.fullmatch(text[match.end():rel_start]) \
+                    or rel_start <= match.start() and match.end() <= rel_end:  # inside the name: "prostate cancer"
                 tied, histology = "qualifies the histology", h.value
+        if noun == "origin" and histology is None:
+            # "adenocarcinoma showing papillary configuration with pulmonary origin": the origin of the tumour named
+            # just before
+            before_it = [h for h in histologies if 0 <= match.start() - (h.end - sentence.start) <= 100]
+            if before_it:
+                histology = max(before_it, key=lambda h: h.end).value
         # "a mass in the left thigh ... from which leiomyosarcoma was diagnosed"
         place = place_of.search(before[-80:])
         if place:

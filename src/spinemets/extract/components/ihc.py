@@ -54,6 +54,9 @@ def _rules() -> dict:
     }
 
 
+_PARTS = re.compile(r"[-/]")
+
+
 @lru_cache(maxsize=8192)  # a pure function of the words; the same stain names recur in every report
 def _marker_name(item: str) -> str | None:
     """The marker an item of a list names: canonical, or the written name when it looks like a marker. A name in
@@ -93,8 +96,8 @@ def _name_outside_brackets(item: str) -> str | None:
     canonical = canonical_marker(item)
     if canonical:
         return canonical
-    if item.lower() in rules["not_markers"]:
-        return None
+    if item.lower() in rules["not_markers"] or any(part in rules["not_markers"] for part in _PARTS.split(item.lower())):
+        return None  # "FDG-PET", "PET/CT": an imaging test
     if not as_stain and histology_of_name(item):
         return None  # "positive for HCC" names the diagnosis, not a stain
     if not rules["shape"].match(item):
