@@ -19,11 +19,12 @@ def by_identity(function: Callable[..., T]) -> Callable[..., T]:
     """Memoise a function of a compiled pattern (and flags) by the pattern's identity: hashing a compiled pattern
     hashes its whole program (7 us for the histology vocabulary), which functools.lru_cache would do per call.
     The patterns are compiled once per process and kept, so identities are stable; each is held here too."""
-    memo: dict[tuple, tuple[object, T]] = {}
+    memo: dict[object, tuple[object, T]] = {}
 
     @wraps(function)
     def memoised(pattern: re.Pattern[str], *args: object, **options: object) -> T:
-        key = (id(pattern), args, tuple(sorted(options.items())))
+        # the pattern alone (most calls) keys by its identity only: this runs hundreds of times per text
+        key = (id(pattern), args, tuple(sorted(options.items()))) if args or options else id(pattern)
         hit = memo.get(key)
         if hit is None:
             hit = memo[key] = (pattern, function(pattern, *args, **options))
