@@ -156,16 +156,19 @@ def fold(text: str) -> str:
 def beginning_scanner(pattern: re.Pattern[str], after_hyphen: bool = True) -> re.Pattern[str] | None:
     """A regex finding, in folded text (`fold`), the word starts where `pattern` can begin a match: one of its
     beginnings not preceded by a word character (nor by a hyphen, unless `after_hyphen`: "small" in "non-small
-    cell" is not a word start for a name). None when the beginnings are not known or do not all begin with an
-    ASCII letter (a digit class also matches other scripts' digits; a mark's word start depends on more)."""
+    cell" is not a word start for a name), or any digit where a beginning is a digit. None when the beginnings
+    are not known or do not all begin with an ASCII letter or digit (a mark's word start depends on more)."""
     found = prefixes(pattern)
     if found is None:
         return None
     beginnings = sorted(set().union(*found), key=len, reverse=True)
-    if not all(b[:1].isascii() and b[:1].isalpha() for b in beginnings):
+    if not all(b[:1].isascii() and b[:1].isalnum() for b in beginnings):
         return None
+    # A digit may stand for \d, which matches other scripts' digits too: any digit is then a candidate place.
+    words = [b for b in beginnings if not b[:1].isdigit()]
+    digits = r"|\d" if len(words) < len(beginnings) else ""
     before = r"(?<!\w)" if after_hyphen else r"(?<![\w-])"
-    return re.compile(rf"{before}(?:{'|'.join(map(re.escape, beginnings))})")
+    return re.compile(rf"{before}(?:{'|'.join(map(re.escape, words)) or '(?!)'}{digits})")
 
 
 def search_at_word_starts(pattern: re.Pattern[str], text: str, folded: str) -> re.Match[str] | None:

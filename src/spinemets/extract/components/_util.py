@@ -151,9 +151,14 @@ def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence],
 
 def windows_around(cue: re.Pattern[str], text: str, before: int, after: int) -> list[tuple[int, int]]:
     """The stretches of text within `before`/`after` characters of a cue's matches, overlapping ones merged."""
+    return windows_of([hit.span() for hit in cue.finditer(text)], len(text), before, after)
+
+
+def windows_of(spans: list[tuple[int, int]], length: int, before: int, after: int) -> list[tuple[int, int]]:
+    """The stretches within `before`/`after` characters of the spans (in order of their starts), merged."""
     windows: list[list[int]] = []
-    for hit in cue.finditer(text):
-        low, high = max(0, hit.start() - before), min(len(text), hit.end() + after)
+    for start, end in spans:
+        low, high = max(0, start - before), min(length, end + after)
         if windows and low <= windows[-1][1]:
             windows[-1][1] = high
         else:

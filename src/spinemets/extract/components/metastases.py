@@ -48,7 +48,9 @@ def _organ_of_lower(word: str) -> str | None:
     return None
 
 
-_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction|lymphadenopath", re.IGNORECASE)
+# in lower case, searched in the sentence's folded lower case (a case-insensitive alternation is tried at every
+# character; this one skips ahead to its first letters)
+_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction|lymphadenopath")
 _BEFORE, _AFTER = 110, 130
 
 
@@ -59,7 +61,7 @@ def find(extraction: Extraction) -> list[Fact]:
     seen: set[int] = set()
     for sentence in gate(patient_sentences(extraction), load("organs")["triggers"]):
         # The patterns run only around a metastasis word (they all hold one), not over the whole sentence.
-        windows = windows_around(_NOUN, sentence.text, _BEFORE, _AFTER)
+        windows = windows_around(_NOUN, sentence.lower, _BEFORE, _AFTER)
         for pattern, words in patterns:
             if words and not any(w in sentence.lower for w in words):
                 continue
