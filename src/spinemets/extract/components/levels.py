@@ -39,6 +39,9 @@ def _rules() -> dict:
             "named_levels": list(data["named"].values())}
 
 
+_PART_OF_LEVEL = re.compile(r"\b(?:mid|upper|lower|middle)\s+", re.IGNORECASE)
+
+
 def _ordinal_number(word: str, ordinals: dict[str, int]) -> int:
     word = word.lower()
     return ordinals[word] if word in ordinals else int(re.sub(r"\D", "", word))
@@ -96,7 +99,8 @@ def find(extraction: Extraction) -> list[Fact]:
         for match in matches_found:
             written = match.group(0)
             try:
-                levels = parse_levels(_HYPHEN.sub("", written))  # "T-11" is T11 for the anatomy parser
+                # "T-11" is T11 for the anatomy parser; "L5 to mid S2" the range L5-S2
+                levels = parse_levels(_HYPHEN.sub("", _PART_OF_LEVEL.sub("", written)))
             except LevelError:
                 continue
             # 'C1 to S5' describes the column, not a lesion; up to a whole thoracolumbar column when the words

@@ -23,7 +23,9 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     spinal = (r"(?:(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)\s+)?"
               r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx)\b")
     item = rf"(?:(?:the|both|her|his|their|left|right|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and)\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
-    group = rf"(?P<orgs>{item}(?:\s*(?:,|and|or|as well as|,\s*and)\s*{item})*)"
+    # a figure called in brackets may follow an organ: "brain (fig. 2) and adrenal metastases"
+    figure = r"(?:\s*\((?:fig|figure|table)\.?\s*[\w.,-]{1,8}\))?"
+    group = rf"(?P<orgs>{item}{figure}(?:\s*(?:,|and|or|as well as|,\s*and)\s*{item}{figure})*)"
     # (pattern, words one of which its sentence must hold; none: every sentence)
     patterns = [(rx(p.replace("ORG", group)), ()) for p in data["patterns"]]
     patterns += [(rx(p["pattern"].replace("ORG", group)), tuple(p["words"])) for p in data.get("patterns_with_words", [])]
