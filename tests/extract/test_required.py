@@ -59,3 +59,16 @@ def test_every_match_in_the_development_reports_holds_one_of_the_strings():
                     assert any(word in fold(match.group(0)) for word in need), (pattern.pattern[:60], match.group(0))
                     checked += 1
     assert checked > 200
+
+
+def test_the_first_text_a_process_reads_has_its_general_statements_told_apart() -> None:
+    """The one-pass word finders (extract/_triggers.py) are built on first use: the very first text of a fresh
+    interpreter must be read as every later one."""
+    import subprocess
+    import sys
+
+    code = ("from spinemets.extract import extract_text, to_schema; "
+            "print(to_schema(extract_text('Metastases usually involve the T5 vertebra. "
+            "A 50-year-old man had an L2 metastasis.'))['spinal_levels'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "['L2']", out.stderr[-500:]

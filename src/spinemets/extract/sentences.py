@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ._data import any_of, load, rx
 from ._prefix import search_at_word_starts
+from ._triggers import Triggers
 from .facts import CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED, Sentence
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -101,6 +102,9 @@ def split(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_GENERIC_WORDS = Triggers()  # the generic cues' words: which a text holds, in one pass
+
+
 def sentences(text: str) -> list[Sentence]:
     """The text's sentences, each with its section and whether it speaks about the disease in general."""
     headers = [(m.start("header"), m.end(), _header_kinds().get(re.sub(r"\s+", " ", m.group("header").lower()),
@@ -114,7 +118,8 @@ def sentences(text: str) -> list[Sentence]:
     # Substring tests (faster than one regex alternating them): only the words this text holds at all are
     # tried on each sentence.
     text_lower = text.lower()
-    generic_words = [w for w in language["triggers"]["generic"] if w in text_lower]
+    wanted = _GENERIC_WORDS.of(language["triggers"]["generic"])  # first: it builds the automaton
+    generic_words = _GENERIC_WORDS.found_in(text_lower)[1] & wanted
     foreign = language["foreign_words"]
     foreign_words, english_words = frozenset(foreign["words"]), frozenset(foreign["english"])
     # Only a text holding some of those words at all (as whole words) has its sentences counted.

@@ -1,0 +1,45 @@
+"""Which of many trigger strings a text holds, found in one pass: every string the rules ever ask about goes into one
+Aho-Corasick automaton (pyahocorasick), grown when a new list of strings is asked about."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Iterable
+
+import ahocorasick
+
+
+class Triggers:
+    """Every trigger string the rules have asked about, in one Aho-Corasick automaton: which of them a text holds
+    is found in one pass in C (a rule's trigger list then meets that set by a set intersection), where testing
+    each of the ~260 triggers a text meets with `in` scanned the text once per trigger (0.6 ms per 4 KB)."""
+
+    def __init__(self) -> None:
+        self.lists: dict[tuple[str, ...], frozenset[str]] = {}
+        self.words: frozenset[str] = frozenset()
+        self.state: tuple[Any, int] = (None, 0)  # (automaton, version), replaced whole: threads read it at once
+        self.lock = threading.Lock()
+
+    def of(self, triggers: Iterable[str]) -> frozenset[str]:
+        key = tuple(triggers)
+        known = self.lists.get(key)
+        if known is None:
+            with self.lock:
+                known = frozenset(key)
+                if not known <= self.words:  # new words: the automaton is built again (rules' lists are few)
+                    self.words = self.words | known
+                    automaton = ahocorasick.Automaton()
+                    for word in self.words:
+                        automaton.add_word(word, word)
+                    automaton.make_automaton()
+                    self.state = (automaton, self.state[1] + 1)
+                self.lists[key] = known
+        return known
+
+    def version(self) -> int:
+        return self.state[1]
+
+    def found_in(self, text: str) -> tuple[int, set[str]]:
+        """(the automaton's version, the known words the text holds): one pass over the text."""
+        automaton, version = self.state
+        return version, ({word for _, word in automaton.iter(text)} if text and automaton is not None else set())
