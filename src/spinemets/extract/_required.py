@@ -6,6 +6,9 @@ attempt, and most patterns are tried on sentences their key words are not in).""
 from __future__ import annotations
 
 import re
+from typing import Callable
+
+import ahocorasick
 
 from ._prefix import by_identity, fold
 
@@ -90,20 +93,37 @@ def required(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(sorted(kept, key=len))
 
 
+_FEW = 3  # up to this many strings are tested one by one; more are looked for in one pass (Aho-Corasick)
+
+
+@by_identity
+def finder(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
+    """A test of whether a folded text holds one of the strings every match of `pattern` holds (None: no such
+    strings are known, every text may hold a match)."""
+    need = required(pattern)
+    if need is None:
+        return None
+    if len(need) <= _FEW:
+        return lambda folded: any(word in folded for word in need)
+    automaton = ahocorasick.Automaton()
+    for word in need:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return lambda folded: next(automaton.iter(folded), None) is not None
+
+
 def may_match(pattern: re.Pattern[str], folded: str) -> bool:
     """False when `folded` (a folded lower case, _prefix.fold) holds none of the strings every match of
     `pattern` holds: then the pattern cannot match there."""
-    need = required(pattern)
-    return need is None or any(word in folded for word in need)
+    holds = finder(pattern)
+    return holds is None or holds(folded)
 
 
 def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """pattern.search(text, pos, endpos), without calling the regex engine when that stretch of text holds none of
     the strings every match holds (for the short windows rules search around a mention, where the test costs
     less than one search of a long alternation)."""
-    need = required(pattern)
-    if need is not None:
-        stretch = fold(text[pos:endpos])
-        if not any(word in stretch for word in need):
-            return None
+    holds = finder(pattern)
+    if holds is not None and not holds(fold(text[pos:endpos])):
+        return None
     return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)

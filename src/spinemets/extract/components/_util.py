@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator
 
 from ..facts import Extraction, Fact, Sentence
 from .._prefix import beginning_scanner, first_characters
-from .._required import may_match, required
+from .._required import finder, may_match
 from .._triggers import Triggers
 
 
@@ -101,9 +101,9 @@ def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence],
     scan of the sentence rather than a test at each word."""
     first = first_characters(pattern)
     scanner = beginning_scanner(pattern) if vocabulary else None
-    need = required(pattern)
+    holds = finder(pattern)
     for sentence in sentences:
-        if need is not None and not any(word in sentence.lower for word in need):
+        if holds is not None and not holds(sentence.lower):
             continue  # none of the strings every match holds
         last_end = -1
         text = sentence.text
