@@ -42,7 +42,8 @@ def number_pattern() -> str:
     units = "|".join(w for w in words if 2 <= numbers[w] <= 9 or w == "one")
     compound = rf"(?:{tens})[- ](?:{units})"
     # Whole words only: "an" is a number in "an 8-week history" but not inside "and".
-    return r"(?<![\w.])(?:\d+(?:\.\d+)?|" + compound + "|" + "|".join(words) + r")(?![\w])"
+    # a mixed number first: "2 1/2 years" is two and a half, not the 2 of "1/2"
+    return r"(?<![\w.])(?:\d+\s+1/2|\d+\s*½|\d+(?:\.\d+)?|" + compound + "|" + "|".join(words) + r")(?![\w])"
 
 
 @lru_cache(maxsize=1)

@@ -76,6 +76,9 @@ def _looks_like_markdown(text: str) -> bool:
         or "\n- " in text or "\n* " in text
 
 
+_AND_A_HALF = re.compile(r"(\d+)\s*(?:1/2|½)")
+
+
 def number(text: str) -> float | None:
     """A number written in digits or words ('12', '2.5', 'five', 'twenty-four'); None when it is neither."""
     raw = text.strip().lower().replace(",", "")
@@ -83,6 +86,9 @@ def number(text: str) -> float | None:
         return float(raw)
     except ValueError:
         pass
+    half = _AND_A_HALF.fullmatch(raw)
+    if half:
+        return int(half.group(1)) + 0.5
     words = load("language")["number_words"]
     parts = re.split(r"[- ]+", raw)
     if parts and all(p in words for p in parts):

@@ -27,8 +27,12 @@ def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str], r
 # consulted our department because of ..."
 _ENDED_BY_ILLNESS = re.compile(r"[^.;]{0,20}?\b(?:but|until|when|before)\s+(?:(?:then|later|subsequently|eventually|she|he|the\s+patient)\s+)*"
                                r"(?:developed|presented|noticed|complained|experienced|relapsed|recurred|was\s+(?:found|diagnosed|admitted))\b"
-                               r"|\s*,?\s*(?:he|she|the\s+patient|our\s+patient)\s+(?:(?:again|then|later)\s+)?(?:presented|consulted|"
-                               r"visited|returned|came\s+(?:back|to)|was\s+(?:admitted|referred|readmitted))\b", re.IGNORECASE)
+                               r"|\s*,?\s*(?:he|she|the\s+patient|our\s+patient)\s+(?:(?:again|then|later)\s+)?(?:presented|consulted|suffered|complained|noticed|experienced|"
+                               r"visited|returned|came\s+(?:back|to)|was\s+(?:admitted|referred|readmitted))\b"
+                               # ... or the imaging that found the spinal disease: "after five years of follow-up, spine
+                               # MRI reported a single lesion in the first dorsal vertebra"
+                               r"|[^.;]{0,30}?\b(?:revealed|reported|showed|detected|demonstrated|disclosed)\s+(?!no\b|any\b)"
+                               r"(?:a|an|the)\s+(?:(?!no\b)[\w-]+\s+){0,2}(?:lesion|metasta\w*|mass)\b", re.IGNORECASE)
 
 
 def _months(value_text: str, unit_text: str) -> float | None:
@@ -53,7 +57,7 @@ def find(extraction: Extraction) -> list[Fact]:
     for sentence, match in matches(series, [s for s in sentences if cue.search(s.text)]):
         values = [number(v) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", match.group("list")) if v.strip()]
         unit = unit_name(match.group("unit"))
-        if unit and values and all(v is not None for v in values):
+        if unit and values and all(v is not None for v in values) and not _ENDED_BY_ILLNESS.match(sentence.text, match.end()):
             found.append((sentence.index, len(patterns),
                           fact("follow_up", to_months(max(values), unit), sentence, match.start(), match.end())))
     found.sort(key=lambda item: item[:2])
