@@ -257,6 +257,9 @@ def _doses(sentence: Sentence) -> list[Fact]:
     return []
 
 
+_TRACER_AFTER = re.compile(r"[\s-]*(?:scan|scans|scintigraphy|scintiscan|imaging|uptake|PET|SPECT)\b", re.IGNORECASE)
+
+
 def _chemo_details(sentence: Sentence, start: int) -> dict[str, object]:
     """Dose, days, cycle length and number of cycles written in the agent's sentence, when they are."""
     text = sentence.text
@@ -316,6 +319,8 @@ def find(extraction: Extraction) -> list[Fact]:
     present = [form for form in rules["agent_forms"] if (form in words if form.isalnum() else form in text_lower)]
     with_agents = gate(sentences, present) if present else []
     for sentence, match in matches(rules["agents"], with_agents, vocabulary=True):
+        if _TRACER_AFTER.match(sentence.text, match.end()):
+            continue  # "an octreotide scan": a tracer for imaging, not a treatment
         generic = rules["agent_forms"][match.group(0).lower()]
         out.append(fact("agent", generic, sentence, match.start(), match.end(), written=match.group(0),
                         **_chemo_details(sentence, match.end()), **_timing(extraction, sentence, match.start())))
