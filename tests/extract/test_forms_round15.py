@@ -33,3 +33,12 @@ def test_a_pathological_fracture_of_another_bone() -> None:
 
 def test_neural_compression() -> None:
     assert schema("MRI showed epidural masses at T10 causing neural compression.")["cord_compression"] is True
+
+
+def test_a_structured_abstract_tells_the_case_under_method_and_result() -> None:
+    text = ("Abstract\n\nObjective: Intramedullary metastases are rare.\n"
+            "Method: We describe a 61-year-old woman admitted with tetraplegia from a C3-C4 intramedullary mass.\n"
+            "Result: The patient underwent surgical treatment and the tumour was resected.\n"
+            "Conclusion: Such metastases should be considered.\n\n"
+            "Case report\n\nThis 61-year-old woman had numbness below the clavicle and weakness of all four limbs.")
+    assert schema(text)["surgery"] is True
