@@ -42,3 +42,17 @@ def test_a_structured_abstract_tells_the_case_under_method_and_result() -> None:
             "Conclusion: Such metastases should be considered.\n\n"
             "Case report\n\nThis 61-year-old woman had numbness below the clavicle and weakness of all four limbs.")
     assert schema(text)["surgery"] is True
+
+
+def test_headings_inside_an_abstract_paragraph() -> None:
+    text = ("Abstract\nBackground. Intramedullary metastases are rare. Case Description. We report a 74-year-old woman "
+            "with an intramedullary T10 metastasis. She went under surgery. Conclusion. Whole-body imaging is advised."
+            "\n\nCase report\nThe woman had numbness of both legs.")
+    assert schema(text)["surgery"] is True
+
+
+def test_a_study_design_of_case_report_is_no_heading() -> None:  # guard
+    text = ("Study Design. Case report. Objective. To discuss paraganglioma of the spine. Methods. A 71-year-old man "
+            "reported neck pain from a C6 lesion.")
+    out = schema(text)
+    assert (out["age"], out["spinal_levels"]) == (71, ["C6"])

@@ -111,6 +111,7 @@ def sentences(text: str) -> list[Sentence]:
                                                                   UNSECTIONED))
                for m in _header_regex().finditer(text)]
     language = load("language")
+    kinds = _header_kinds()
     generic = any_of(language["generic_cues"])
     case = any_of(language["case_cues"])
     source = rx(language["source_line"])
@@ -137,12 +138,19 @@ def sentences(text: str) -> list[Sentence]:
             section = headers[header_index][2]
             header_index += 1
         sentence_text = text[start:end]
+        # a heading inside a paragraph, a sentence of its own: "Background. ... Case Description. The authors
+        # report ..." (Hindawi's abstracts)
+        inline_heading = kinds.get(sentence_text.strip().rstrip(".:").strip().lower()) \
+            if len(sentence_text) <= 40 and sentence_text.rstrip().endswith((".", ":")) \
+            and not (out and out[-1].lower.strip().startswith("study design")) else None  # "Study Design. Case report."
+        if inline_heading:
+            section = inline_heading
         kind = SOURCE if source_line and start < first_line_end else section
         if any(low <= start < high for low, high in inline):
             kind = LITERATURE
         elif kind == LITERATURE and own_patient.search(sentence_text):
             kind = DISCUSSION
-        is_header = any(h[0] == start and h[1] >= end - 1 for h in headers)
+        is_header = bool(inline_heading) or any(h[0] == start and h[1] >= end - 1 for h in headers)
         sentence = Sentence(index=index, start=start, end=end, text=sentence_text, section=kind)
         lower = sentence.lower
         # the cue alternations are tried only where one of their words begins (a scan, not a search at each place)
