@@ -56,3 +56,20 @@ def test_a_study_design_of_case_report_is_no_heading() -> None:  # guard
             "reported neck pain from a C6 lesion.")
     out = schema(text)
     assert (out["age"], out["spinal_levels"]) == (71, ["C6"])
+
+
+def test_wilms_tumour_and_epithelioid_haemangioendothelioma() -> None:
+    out = schema("A 25-year-old man with a blastemal Wilms' tumour had a lumbosacral metastasis at L5.")
+    assert (out["primary_tumor"], out["primary_site"]) == ("wilms tumor", "kidney")
+    assert schema("An epithelioid hemangioendothelioma of the T5 vertebra was resected.")["primary_tumor"] == \
+        "epithelioid hemangioendothelioma"
+
+
+def test_an_intracranial_primary_is_the_brains() -> None:
+    text = "We present a case of intracranial hemangiopericytoma metastasized to the L2 vertebral body."
+    assert schema(text)["primary_site"] == "brain"
+
+
+def test_cerebral_metastases_are_no_brain_primary() -> None:  # guard
+    text = "Spinal and cerebral leptomeningeal melanoma metastases were seen at T9 and L2."
+    assert schema(text)["primary_site"] is None
