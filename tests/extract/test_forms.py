@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from spinemets.extract import extract_text, to_schema
+from spinemets.extract import extract_text
 
-
-def schema(text: str) -> dict:
-    return to_schema(extract_text(text))
+from tests.extract._forms import schema
 
 
 # --- vertebral levels ------------------------------------------------------------------------------------

@@ -3,11 +3,7 @@ Each failed before the rule that reads it, or guards a new rule."""
 
 from __future__ import annotations
 
-from spinemets.extract import extract_text, to_schema
-
-
-def schema(text: str) -> dict:
-    return to_schema(extract_text(text))
+from tests.extract._forms import schema
 
 
 def test_stains_named_with_their_gene_descriptions() -> None:

@@ -6,11 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinemets.extract import extract_text, to_schema
-
-
-def schema(text: str) -> dict:
-    return to_schema(extract_text(text))
+from tests.extract._forms import schema
 
 
 def test_region_word_then_numbers() -> None:

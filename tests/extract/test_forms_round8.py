@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from spinemets.extract import extract_text, to_schema
-
-
-def schema(text: str) -> dict:
-    return to_schema(extract_text(text))
+from tests.extract._forms import schema
 
 
 def test_a_sarcoma_of_a_numbered_vertebra_has_the_spine_as_its_site() -> None:

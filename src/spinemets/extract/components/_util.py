@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from typing import Any, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from ..facts import Extraction, Fact, Sentence
 from .._prefix import beginning_scanner, first_characters

@@ -12,8 +12,7 @@ from functools import lru_cache
 from ...anatomy import is_disc_space, parse_levels
 from ...errors import LevelError
 from .._data import load, rx
-from .._prefix import fold
-from .._required import may_match
+from .._required import search
 from ..facts import Extraction, Fact, Sentence
 from ._util import fact, patient_sentences
 
@@ -50,8 +49,7 @@ def _ordinal_number(word: str, ordinals: dict[str, int]) -> int:
 def _excluded(text: str, start: int, end: int, written: str) -> str | None:
     rules = _rules()
     before = text[max(0, start - 60):start]
-    folded = fold(before)  # for the cheap tests of what each cue pattern needs before it is searched
-    if may_match(rules["named_before"], folded) and rules["named_before"].search(before):
+    if search(rules["named_before"], before):
         return "part of a name (cyclin D1)"
     # "a hypointense T2 lesion": a signal word makes T1 or T2 a sequence even before a lesion word
     if written.strip().upper() in ("T1", "T2") and rules["sequence_before"].search(before):
@@ -62,9 +60,9 @@ def _excluded(text: str, start: int, end: int, written: str) -> str | None:
         return "names a root, sequence, disc or dermatome"
     if written.strip().upper() in ("T1", "T2") and rules["sequence_after"].match(text[end:end + 40]):
         return "names an MRI sequence"
-    cue = rules["not_before"].search(before) if may_match(rules["not_before"], folded) else None
+    cue = search(rules["not_before"], before)
     if cue:
-        lesion = rules["lesion_before"].search(before) if may_match(rules["lesion_before"], folded) else None
+        lesion = search(rules["lesion_before"], before)
         if not lesion or lesion.start() < cue.start():
             return "anchor of instrumentation or a disc"
     if rules["instrumented_after"].match(text[end:end + 80]):
