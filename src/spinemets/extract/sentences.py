@@ -102,7 +102,8 @@ def split(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_GENERIC_WORDS = Triggers()  # the generic cues' words: which a text holds, in one pass
+_GENERIC_WORDS = Triggers()
+_ANAPHOR = re.compile(r"\b(?:[Tt]he patient|[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")  # the generic cues' words: which a text holds, in one pass
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -148,7 +149,11 @@ def sentences(text: str) -> list[Sentence]:
         kind = SOURCE if source_line and start < first_line_end else section
         if any(low <= start < high for low, high in inline):
             kind = LITERATURE
-        elif kind == LITERATURE and own_patient.search(sentence_text):
+        elif kind == LITERATURE and (own_patient.search(sentence_text) or (
+                # the sentences that go on about the patient just introduced, in the same paragraph ("We report a
+                # woman who ... Despite multimodal therapy, the patient passed away 3 months after ...")
+                out and out[-1].section == DISCUSSION and out[-1].generic is False
+                and "\n" not in text[out[-1].end:start] and _ANAPHOR.search(sentence_text))):
             kind = DISCUSSION
         is_header = bool(inline_heading) or any(h[0] == start and h[1] >= end - 1 for h in headers)
         sentence = Sentence(index=index, start=start, end=end, text=sentence_text, section=kind)

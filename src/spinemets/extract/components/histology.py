@@ -59,9 +59,14 @@ def site_of(word: str) -> str | None:
 def _site_of_lower(word: str) -> str | None:
     _, by_form, _ = _sites()
     for form, site in by_form.items():
-        if re.fullmatch(form, word, re.IGNORECASE):
+        # a form may end with the context its word needs ("cervical" before a tumour word): the word alone is
+        # matched without it
+        if re.fullmatch(_NEEDS_CONTEXT.sub("", form), word, re.IGNORECASE):
             return site
     return None
+
+
+_NEEDS_CONTEXT = re.compile(r"\(\?=.*\)$")
 
 
 def histology_info(name: str) -> dict:
@@ -195,8 +200,12 @@ def _histologies(sentence: Sentence, raw: list[tuple[int, int, str, bool]], defi
 def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nouns = _sites()[2]
     return (re.compile(rf"^\s*(?:{_NOT_A_QUALIFIER}[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
+            # ... also of a part of it: "squamous cell carcinoma of the right apex of the lung"
             re.compile(r"^\s*(?:of|in|from|(?:arising|originating|developing)\s+(?:in|from|at|on))\s+(?:the\s+)?"
-                       r"(?:(?:left|right|upper|lower|proximal|distal|medial|lateral|anterior|posterior)\s+)*$", re.IGNORECASE),
+                       r"(?:(?:left|right|upper|lower|proximal|distal|medial|lateral|anterior|posterior)\s+)*"
+                       r"(?:(?:apex|base|lobe|hilum|head|tail|body|neck|wall|pole|fundus|dome)\s+of\s+(?:the\s+)?"
+                       r"(?:(?:left|right|upper|lower|proximal|distal|medial|lateral|anterior|posterior)\s+)*)?$",
+                       re.IGNORECASE),
             # "a mass in the left thigh", and in the passive of removal: "a mass was excised from his left thigh"
             re.compile(rf"(?:{nouns})\s+(?:(?:was|were|had\s+been|has\s+been)\s+)?"
                        r"(?:(?:excised|resected|removed|biopsied|enucleated|amputated|located|situated|found|seen)\s+)?"
@@ -264,7 +273,7 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
                 continue  # "the metastatic lung tumour" stands in the lung; "metastatic lung cancer" began there
         for h in histologies:
             rel_start, rel_end = h.start - sentence.start, h.end - sentence.start
-            if 0 <= match.start() - rel_end <= 30 and after_of.match(text[rel_end:match.start()]):
+            if 0 <= match.start() - rel_end <= 45 and after_of.match(text[rel_end:match.start()]):
                 tied, histology = "after 'HISTOLOGY of'", h.value
             if 0 <= rel_start - match.end() <= 25 and _ADJACENT.fullmatch(text[match.end():rel_start]) \
                     or rel_start <= match.start() and match.end() <= rel_end:  # inside the name: "prostate cancer"

@@ -19,11 +19,14 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     # each organ of a list may carry a side or a count ("her mediastinum, contralateral lung, and supraclavicular
     # lymph nodes") and be two organ words ("mediastinal lymph nodes"); the spine may stand in the list
     # ("the lung, liver, vertebrae and brain", "the cervical vertebra and sternum", "the vertebral and iliac bones":
-    # the adjective only before "and", where another organ follows) and gives no organ
+    # the adjective only before "and", where another organ follows) and gives no organ; so does bone unnamed
     spinal = (r"(?:(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)\s+)?"
               r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx)\b"
-              r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l\s+body)?)?\b")  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
-    item = rf"(?:(?:the|both|her|his|their|left|right|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and)\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
+              r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l\s+body)?)?\b"  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
+              r"|bones?\b(?=\s*(?:,|and\b|or\b))")  # bone unnamed, inside a list: "lymph nodes, bone, and brain" (no organ)
+    # ... and a region before lymph nodes: "intra-abdominal lymph nodes", "cervical and mediastinal lymph nodes"
+    region = r"(?:intra-?abdominal|abdominal|intrathoracic|intra-?pelvic|neck|cervical)"
+    item = rf"(?:(?:the|both|her|his|their|left|right|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and|{region})\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
     # a figure called in brackets may follow an organ: "brain (fig. 2) and adrenal metastases"
     figure = r"(?:\s*\((?:fig|figure|table)\.?\s*[\w.,-]{1,8}\))?"
     group = rf"(?P<orgs>{item}{figure}(?:\s*(?:,|and|or|as well as|,\s*and|/)\s*{item}{figure})*)"
