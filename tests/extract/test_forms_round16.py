@@ -77,3 +77,39 @@ def test_an_introduction_that_reports_the_patient_and_goes_on_about_her() -> Non
             "from a T8 metastasis. Despite treatment, the patient died 4 months after her presentation.\n\n"
             "Case report\nThe 48-year-old woman had pain for a month.")
     assert schema(text)["follow_up_months"] == 4
+
+
+def test_cauda_equina_written_as_one_word() -> None:
+    text = "A 70-year-old woman had a caudaequina syndrome from an L5 metastasis of thyroid carcinoma."
+    assert schema(text)["cord_compression"] is True
+
+
+def test_a_flattened_cord() -> None:
+    text = "MRI of the 64-year-old man showed a T4 collapse with flattening of the ventral aspect of the cord."
+    assert schema(text)["cord_compression"] is True
+
+
+def test_effacement_of_the_csf_alone_is_not_cord_compression() -> None:  # guard
+    text = "MRI of the 64-year-old man showed a T4 metastasis with partial effacement of the CSF space."
+    assert schema(text)["cord_compression"] is None
+
+
+def test_an_mri_sequence_after_its_technique_is_no_level() -> None:
+    text = "The C4 lesion of the 77-year-old man was dark on the T1 images and barely seen on FSE T2 or STIR."
+    assert schema(text)["spinal_levels"] == ["C4"]
+
+
+def test_what_cited_authors_say_is_general() -> None:
+    text = ("A 69-year-old man had an L2 metastasis of prostate cancer. According to Smith and Jones, sclerotic "
+            "metastases give low signal on every sequence.")
+    assert schema(text)["lesion_type"] is None
+
+
+def test_bone_metastases_placed_in_the_spine_are_no_other_bone() -> None:
+    text = "MRI of the 59-year-old woman showed multiple bone metastases in the lower thoracic spine, with T11 collapse."
+    assert schema(text)["other_metastases"] == []
+
+
+def test_bone_metastases_with_no_place_are_still_bone() -> None:  # guard
+    text = "Scans of the 59-year-old woman showed a T11 collapse and multiple bone metastases."
+    assert schema(text)["other_metastases"] == ["bone"]

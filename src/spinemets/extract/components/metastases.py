@@ -58,6 +58,10 @@ def _organ_of_lower(word: str) -> str | None:
 # character; this one skips ahead to its first letters)
 _NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction|lymphadenopath|fractur")
 _BEFORE, _AFTER = 110, 130
+_UNNAMED_BONE = re.compile(r"\b(?:bony|osseous|skeletal|bones?)$", re.IGNORECASE)
+_IN_THE_SPINE = re.compile(r"\s+(?:in|of|at|involving|within|throughout)\s+(?:the\s+)?"
+                           r"(?:(?:lower|upper|mid|whole|entire|cervical|thoracic|dorsal|lumbar|sacral)\s+)*"
+                           r"(?:spine|spinal|vertebra\w*|sacrum|(?-i:C|T|Th|D|L|S)\d{1,2}\b|(?-i:[CTLS])-)", re.IGNORECASE)
 
 
 def find(extraction: Extraction) -> list[Fact]:
@@ -83,6 +87,9 @@ def find(extraction: Extraction) -> list[Fact]:
                     start = base + word.start()
                     if organ is None or sentence.start + start in seen:
                         continue
+                    if organ == "bone" and _UNNAMED_BONE.search(word.group(0)) \
+                            and _IN_THE_SPINE.match(text, match.end()):
+                        continue  # "multiple bone metastases in the lower thoracic spine": the spine's, no other bone
                     seen.add(sentence.start + start)
                     out.append(fact("metastasis", organ, sentence, start, base + word.end(),
                                     phrase=match.group(0), **({"resected": True} if resected else {})))
