@@ -18,9 +18,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], re.Pa
     language = load("language")
     sex_of = {w: sex for sex, words in language["sex_words"].items() for w in words}
     nouns = phrase_alternation(list(sex_of) + ["patient", "person", "individual", "subject", "case"])
+    # a bound is no one's age ("patients less than 40 years of age"), nor is a group's average ("a median age of 30")
+    bound = r"(?<!than )(?<!under )(?<!over )(?<!above )(?<!below )"
+    group = r"(?<!mean )(?<!median )(?<!average )"
     age = re.compile(
-        rf"\b{_NUM}[- ]?(?:years?|yrs?|y)[- ]?(?:old\b|(?=\s+(?:\w+\s+)?(?:{nouns})\b))"
-        rf"|(?<!mean )(?<!median )(?<!average )\bage\s*[:=]\s*{_NUM}\b|\baged\s+{_NUM}\b|\bage\s+(?:of\s+)?{_NUM}\b|\b{_NUM}\s+years\s+of\s+age\b|\b{_NUM}\s?(?:yo|y/o|y\.o\.)(?!\w)"
+        rf"{bound}\b{_NUM}[- ]?(?:years?|yrs?|y)[- ]?(?:old\b|(?=\s+(?:\w+\s+)?(?:{nouns})\b))"
+        rf"|{group}\bage\s*[:=]\s*{_NUM}\b|\baged\s+{_NUM}\b|{group}\bage\s+(?:of\s+)?{_NUM}\b|{bound}\b{_NUM}\s+years\s+of\s+age\b|\b{_NUM}\s?(?:yo|y/o|y\.o\.)(?!\w)"
         # a case-report header "Patient: Male, 56", whose label the sentence splitter may set apart
         rf"|\bpatient\s*:\s*(?:male|female|man|woman)\s*,\s*{_NUM}\b|^\s*(?:male|female)\s*,\s*{_NUM}\s*$",
         re.IGNORECASE)

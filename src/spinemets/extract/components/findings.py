@@ -17,6 +17,7 @@ _FILLER = re.compile(r"^(?:[\s,()]|\b(?:and|or|of|at|in|on|with|the|a|an|both|ve
                      r"involving|affecting|mild|severe|partial|complete|pathologic(?:al)?|compression|osteoporotic|"
                      r"particularly|especially|mainly|mostly|predominantly|notably|including|multiple|"
                      r"(?:C|Th|T|D|L|S)\s?\d{1,2}|\d{1,2}|to|through)\b|[-–])*$", re.IGNORECASE)
+_OWN_LEVEL = re.compile(r"\s+(?:of|at|in|involving|affecting)\s", re.IGNORECASE)
 _CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\bwhereas\b|\bwhile\b")
 
 
@@ -49,12 +50,18 @@ def find(extraction: Extraction) -> list[Fact]:
         in_sentence = [f for f in levels if f.sentence == sentence.index]
         # The levels written right beside the fracture word; failing that, the clause's levels when the
         # clause names only one.
-        adjacent = set()
+        adjacent, following = set(), set()
         for f in in_sentence:
             start, end = f.start - sentence.start, f.end - sentence.start
             between = text[match.end():start] if start >= match.end() else text[end:match.start()]
             if _FILLER.match(between):
                 adjacent.add(f.value)
+                if start >= match.end():
+                    following.add(f.value)
+        # a fracture "of T11" names its own level: the range before it ("masses involving T2 to L2 with
+        # pathological fracture of T11") is where the tumour is
+        if following and _OWN_LEVEL.match(text, match.end()):
+            adjacent = following
         if not adjacent:
             left, right = _clause(text, match.start(), match.end())
             clause_levels = {f.value for f in in_sentence if left <= f.start - sentence.start < right}

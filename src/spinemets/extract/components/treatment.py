@@ -24,6 +24,9 @@ _EVERY = re.compile(r"\b(?:every|q)\s*(?P<n>\d{1,3})\s*(?:days?|d)\b", re.IGNORE
 _CYCLES = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:cycles?|courses?)\b",
                      re.IGNORECASE)
 _AGO = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+ago\b", re.IGNORECASE)
+_DATED_DIAGNOSIS = re.compile(r"\bdiagnosed\s+(?:with\s+[^.;]{0,60}?\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|"
+                              r"nine|ten|several)\s+(?:days?|weeks?|months?|years?)\s+(?:before|earlier|previously|prior)\b",
+                              re.IGNORECASE)
 _AGO_REACH = 100  # characters from a treatment word to the "... ago" that dates it, within its sentence
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
@@ -82,6 +85,11 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     ago = _AGO.search(sentence.text, start) if "ago" in sentence.lower else None  # a substring test first
     if ago and ago.start() - start <= _AGO_REACH:
         return {"prior": True, "why": "told as done some time ago"}
+    # "breast cancer had been diagnosed 2 years before, and subsequently she underwent a lumpectomy followed by
+    # chemotherapy": the treatment that follows a diagnosis dated before, in the same clause
+    clause_start = sentence.text.rfind(";", 0, start) + 1
+    if "diagnos" in sentence.lower[clause_start:start] and _DATED_DIAGNOSIS.search(sentence.text, clause_start, start):
+        return {"prior": True, "why": "follows a diagnosis dated before the presentation"}
     if "had" in sentence.lower and _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     clause = sentence.lower[sentence.text.rfind(";", 0, start) + 1:start]
