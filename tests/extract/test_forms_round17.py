@@ -58,3 +58,29 @@ def test_what_a_treatment_may_help_is_general() -> None:
     text = ("A 75-year-old man had an intradural L5 metastasis and underwent laminectomy. Surgery followed by "
             "radiation therapy may help relieve pain in such patients.")
     assert schema(text)["radiotherapy"] is None
+
+
+def test_destruction_in_the_spinous_process_of_a_level() -> None:
+    text = "X-rays of the 61-year-old man showed destruction in the spinous process of the fourth cervical vertebra."
+    assert schema(text)["spinal_levels"] == ["C4"]
+
+
+def test_tenderness_over_the_spinous_process_of_a_level_is_no_tumour_level() -> None:  # guard
+    text = "The 61-year-old man had tenderness over the spinous process of C2; MRI showed a C5 metastasis."
+    assert schema(text)["spinal_levels"] == ["C5"]
+
+
+def test_a_medical_history_ends_at_the_next_verb_of_the_story() -> None:
+    text = ("A 70-year-old man with a medical history of untreated rectal cancer and emphysema underwent emergency "
+            "spine surgery for a C5 epidural metastasis.")
+    assert schema(text)["surgery"] is True
+
+
+def test_unnamed_bone_last_in_a_list_before_the_metastasis_word() -> None:
+    text = "We describe a 60-year-old man with a pancreatic tumour with hepatic, splenic and bone metastases at T10."
+    assert sorted(schema(text)["other_metastases"]) == ["liver", "spleen"]
+
+
+def test_a_protein_named_by_p_and_a_number_is_a_marker() -> None:
+    text = "A 56-year-old man had a C4 deposit. Immunostaining showed the tumour cells were p16+ and p63+."
+    assert schema(text)["ihc_positive"] == ["p16", "p63"]

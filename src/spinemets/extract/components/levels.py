@@ -38,6 +38,7 @@ def _rules() -> dict:
             "named_levels": list(data["named"].values())}
 
 
+_GOVERNS = re.compile(r"\s+(?:in|of|at|involving|within)\s+(?:the\s+)?(?:left\s+|right\s+)?", re.IGNORECASE)
 _PART_OF_LEVEL = re.compile(r"\b(?:mid|upper|lower|middle)\s+", re.IGNORECASE)
 
 
@@ -63,7 +64,10 @@ def _excluded(text: str, start: int, end: int, written: str) -> str | None:
     cue = search(rules["not_before"], before)
     if cue:
         lesion = search(rules["lesion_before"], before)
-        if not lesion or lesion.start() < cue.start():
+        # a lesion word that governs the cue's phrase still counts: "destruction in the spinous process of C3"
+        governs = lesion is not None and lesion.start() < cue.start() \
+            and _GOVERNS.fullmatch(before, before.find(" ", lesion.start()), cue.start()) is not None
+        if (not lesion or lesion.start() < cue.start()) and not governs:
             return "anchor of instrumentation or a disc"
     if rules["instrumented_after"].match(text[end:end + 80]):
         return "bounds an instrumentation"

@@ -23,7 +23,9 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     spinal = (r"(?:(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)\s+)?"
               r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx)\b"
               r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l\s+body)?)?\b"  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
-              r"|bones?\b(?=\s*(?:,|and\b|or\b))")  # bone unnamed, inside a list: "lymph nodes, bone, and brain" (no organ)
+              # bone unnamed, inside a list or last before the metastasis word: "lymph nodes, bone, and brain", "liver,
+              # splenic and bone metastases" (no organ)
+              r"|(?:bones?|bony|osseous|skeletal)\b(?=\s*(?:,|and\b|or\b|metasta|lesions|deposits|involvement))")
     # ... and a region before lymph nodes: "intra-abdominal lymph nodes", "cervical and mediastinal lymph nodes"
     region = r"(?:intra-?abdominal|abdominal|intrathoracic|intra-?pelvic|neck|cervical)"
     item = rf"(?:(?:the|both|her|his|their|left|right|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and|{region})\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
