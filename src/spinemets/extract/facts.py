@@ -20,6 +20,7 @@ class Sentence:
     section: str = UNSECTIONED
     generic: bool = False  # speaks about the disease in general or the literature, not about the patient
     other_patient: bool = False  # tells another patient of a case series than the index one (patients.py)
+    opens_list: bool = False  # a general line that opens a list with a colon, or an item of such a list
     lower: str = field(default="", repr=False)  # the text in lower case (_prefix.fold: same length), for the rules
     word_starts: list[int] | None = field(default=None, repr=False)  # filled on first use by the rules
 

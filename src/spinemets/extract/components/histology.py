@@ -331,6 +331,8 @@ def find(extraction: Extraction) -> list[Fact]:
         # Sentences not about the patient (literature, generic, the source line) are kept as a fallback
         # only: the assembly reads them when the patient's own sentences name no histology or site.
         fallback = not sentence.about_patient
+        if sentence.opens_list:
+            continue  # a general list ("Differential diagnosis of ...:" and its items) names no one's tumour
         for f in found + sites:
             if fallback:
                 f.detail["fallback"] = "source line" if sentence.section == SOURCE else "not about the patient"
