@@ -33,7 +33,10 @@ def choose_histology(facts: list[Fact]) -> Fact | None:
     """The most specific histology the text supports: support = own mentions plus those of its ancestors."""
     usable = [f for f in facts if f.assertion in _DISEASE_STATUSES]
     own = [f for f in usable if "fallback" not in f.detail]
-    for pool in ([f for f in own if f.detail.get("final")], own, usable):
+    # with none of the patient's own, the title's before the background's (where lists of other tumours stand)
+    title = [f for f in usable if f.detail.get("fallback") == "source line"]
+    final = [f for f in own if f.detail.get("final")]
+    for pool in (final, own, title, usable):
         if not pool:
             continue
         counts = Counter(f.value for f in pool)
@@ -42,10 +45,11 @@ def choose_histology(facts: list[Fact]) -> Fact | None:
             first.setdefault(f.value, f)
         best = max(counts, key=lambda name: (counts[name] + sum(counts.get(a, 0) for a in ancestors(name)),
                                              depth(name), -first[name].start))
-        if pool is not own and pool is not usable:
+        if pool is final or pool is title:
             # a final "metastatic carcinoma" that the patient's own text names more precisely elsewhere
-            # ("immunohistochemistry revealed adenocarcinoma"): the more specific name, on the same line of descent
-            finer = [f for f in own if best in ancestors(f.value)]
+            # ("immunohistochemistry revealed adenocarcinoma"): the more specific name, on the same line of descent;
+            # so for a title's "prostate cancer" that the rest of the text calls adenocarcinoma
+            finer = [f for f in (own if pool is final else usable) if best in ancestors(f.value)]
             if finer:
                 return max(finer, key=lambda f: (depth(f.value), -f.start))
         return first[best]

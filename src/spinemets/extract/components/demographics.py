@@ -25,7 +25,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], re.Pa
         rf"{bound}\b{_NUM}[- ]?(?:years?|yrs?|y)[- ]?(?:old\b|(?=\s+(?:\w+\s+)?(?:{nouns})\b))"
         rf"|{group}\bage\s*[:=]\s*{_NUM}\b|\baged\s+{_NUM}\b|{group}\bage\s+(?:of\s+)?{_NUM}\b|{bound}\b{_NUM}\s+years\s+of\s+age\b|\b{_NUM}\s?(?:yo|y/o|y\.o\.)(?!\w)"
         # a case-report header "Patient: Male, 56", whose label the sentence splitter may set apart
-        rf"|\bpatient\s*:\s*(?:male|female|man|woman)\s*,\s*{_NUM}\b|^\s*(?:male|female)\s*,\s*{_NUM}\s*$",
+        rf"|\bpatient\s*:\s*(?:male|female|man|woman)\s*,\s*{_NUM}\b|^\s*(?:male|female)\s*,\s*{_NUM}\s*$"
+        # ... or with the age first: "Patient: 59 years, female"
+        rf"|\bpatient\s*:\s*{_NUM}\s*(?:years?|yrs?|y)\b|^\s*{_NUM}\s*(?:years?|yrs?)\s*,\s*(?:male|female)\s*$",
         re.IGNORECASE)
     sex = re.compile(rf"\b(?:{phrase_alternation(list(sex_of))})\b", re.IGNORECASE)
     pronoun_of = {w: sex for sex, words in language["sex_pronouns"].items() for w in words}

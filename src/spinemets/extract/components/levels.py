@@ -30,6 +30,7 @@ def _rules() -> dict:
             "ordinals": load("language")["ordinal_words"], "not_after": rx(data["not_after"]),
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
             "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
+            "counted_region": rx(data["counted_region"]),
             "region_words": tuple(data["triggers"]["ordinal"]),
             "spread_before": rx(data["spread_before"]), "named_before": rx(data["named_before"]),
             "sequence_before": rx(data["sequence_before"]), "sequence_after": rx(data["sequence_after"]),
@@ -38,6 +39,8 @@ def _rules() -> dict:
             "named_levels": list(data["named"].values())}
 
 
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+           "eleven": 11}
 _GOVERNS = re.compile(r"\s+(?:in|of|at|involving|within)\s+(?:the\s+)?(?:left\s+|right\s+)?", re.IGNORECASE)
 _PART_OF_LEVEL = re.compile(r"\b(?:mid|upper|lower|middle)\s+", re.IGNORECASE)
 
@@ -127,6 +130,13 @@ def find(extraction: Extraction) -> list[Fact]:
             for level in parse_levels(f"{prefix}1-{prefix}{count}"):
                 out.append(fact("level", level.name, sentence, match.start(), match.end(), written=match.group(0),
                                 whole_region=True))
+        for match in rules["counted_region"].finditer(text):
+            prefix = rules["regions"][match.group("region").lower()]
+            size = {"C": 7, "T": 12, "L": 5}[prefix]
+            count = _COUNTS.get(match.group("count").lower()) or int(match.group("count"))
+            if count < size:
+                first = 1 if match.group("end").lower() in ("upper", "first", "top") else size - count + 1
+                out.extend(_written_levels(sentence, match, f"{prefix}{first}-{prefix}{first + count - 1}"))
         for match in rules["ordinal_pair"].finditer(text):
             first, last = (rules["regions"][match.group(r).lower()] + str(_ordinal_number(match.group(o),
                                                                                           rules["ordinals"]))
