@@ -21,17 +21,18 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     # ("the lung, liver, vertebrae and brain", "the cervical vertebra and sternum", "the vertebral and iliac bones":
     # the adjective only before "and", where another organ follows) and gives no organ; so does bone unnamed
     spinal = (r"(?:(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)\s+)?"
-              r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx)\b"
-              r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l\s+body)?)?\b"  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
+              r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx|sacral\s+bones?)\b"
+              r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l)?(?:\s+bod(?:y|ies))?)?\b"  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
               # bone unnamed, inside a list or last before the metastasis word: "lymph nodes, bone, and brain", "liver,
               # splenic and bone metastases" (no organ)
               r"|(?:bones?|bony|osseous|skeletal)\b(?=\s*(?:,|and\b|or\b|metasta|lesions|deposits|involvement))")
     # ... and a region before lymph nodes: "intra-abdominal lymph nodes", "cervical and mediastinal lymph nodes"
-    region = r"(?:intra-?abdominal|abdominal|intrathoracic|intra-?pelvic|neck|cervical)"
-    item = rf"(?:(?:the|both|her|his|their|left|right|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and|{region})\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
+    region = r"(?:intra-?abdominal|abdominal|intrathoracic|intra-?pelvic|neck|cervical|mesenteric|common\s+iliac|external\s+iliac|internal\s+iliac)"
+    item = rf"(?:(?:the|both|her|his|their|left|right|proximal|distal|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and|{region})\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
     # a figure called in brackets may follow an organ: "brain (fig. 2) and adrenal metastases"
     figure = r"(?:\s*\((?:fig|figure|table)\.?\s*[\w.,-]{1,8}\))?"
-    group = rf"(?P<orgs>{item}{figure}(?:\s*(?:,|and|or|as well as|,\s*and|/)\s*{item}{figure})*)"
+    # ... joined by "and", commas, "or", "as well as", "and also (in)" ("uptake in the spine and also in the right scapula")
+    group = rf"(?P<orgs>{item}{figure}(?:\s*(?:,|and|or|as well as|,\s*and|/|and\s+also(?:\s+(?:in|at|on))?)\s*{item}{figure})*)"
     # (pattern, words one of which its sentence must hold; none: every sentence)
     patterns = [(rx(p.replace("ORG", group)), ()) for p in data["patterns"]]
     patterns += [(rx(p["pattern"].replace("ORG", group)), tuple(p["words"])) for p in data.get("patterns_with_words", [])]
@@ -58,8 +59,9 @@ def _organ_of_lower(word: str) -> str | None:
 
 # in lower case, searched in the sentence's folded lower case (a case-insensitive alternation is tried at every
 # character; this one skips ahead to its first letters)
-_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction|lymphadenopath|fractur")
+_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction|adenopath|fractur|uptake|activity|hypermetabolic|avid|enlarged")
 _BEFORE, _AFTER = 110, 130
+_BEFORE_NODES = re.compile(r"[\s-]+(?:lymph[- ]nodes?|nodes?|nodal)\b", re.IGNORECASE)
 _UNNAMED_BONE = re.compile(r"\b(?:bony|osseous|skeletal|bones?)$", re.IGNORECASE)
 _IN_THE_SPINE = re.compile(r"\s+(?:in|of|at|involving|within|throughout)\s+(?:the\s+)?"
                            r"(?:(?:lower|upper|mid|whole|entire|cervical|thoracic|dorsal|lumbar|sacral)\s+)*"
@@ -89,6 +91,8 @@ def find(extraction: Extraction) -> list[Fact]:
                     start = base + word.start()
                     if organ is None or sentence.start + start in seen:
                         continue
+                    if organ != "lymph node" and _BEFORE_NODES.match(match.group("orgs"), word.end()):
+                        continue  # "the left common iliac lymph node", "pelvic lymph nodes": the nodes', no other organ
                     if organ == "bone" and _UNNAMED_BONE.search(word.group(0)) \
                             and _IN_THE_SPINE.match(text, match.end()):
                         continue  # "multiple bone metastases in the lower thoracic spine": the spine's, no other bone
