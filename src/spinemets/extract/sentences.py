@@ -103,6 +103,7 @@ def split(text: str) -> list[tuple[int, int]]:
 
 
 _GENERIC_WORDS = Triggers()
+_OPENING_HEADING = re.compile(r"([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3})\s*:\s+\S")
 _BULLET = re.compile(r"\s*(?:[•·▪◦*‣-]|\d{1,2}[.)])\s")
 _ANAPHOR = re.compile(r"\b(?:[Tt]he patient|[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")  # the generic cues' words: which a text holds, in one pass
 
@@ -147,6 +148,13 @@ def sentences(text: str) -> list[Sentence]:
             and not (out and out[-1].lower.strip().startswith("study design")) else None  # "Study Design. Case report."
         if inline_heading:
             section = inline_heading
+        elif ":" in sentence_text[:32]:
+            # a heading that opens its sentence: "... the most common symptom. Case: The clinical ... of a female
+            # patient of 73 years" (a structured abstract run together)
+            opening = _OPENING_HEADING.match(sentence_text)
+            if opening and opening.group(1).lower() in kinds and not (out and out[-1].section == SOURCE
+                                                                        and start < first_line_end):
+                section = kinds[opening.group(1).lower()]
         kind = SOURCE if source_line and start < first_line_end else section
         if any(low <= start < high for low, high in inline):
             kind = LITERATURE

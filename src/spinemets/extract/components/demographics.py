@@ -27,6 +27,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], re.Pa
         # a case-report header "Patient: Male, 56", whose label the sentence splitter may set apart
         rf"|\bpatient\s*:\s*(?:male|female|man|woman)\s*,\s*{_NUM}\b|^\s*(?:male|female)\s*,\s*{_NUM}\s*$"
         # ... or with the age first: "Patient: 59 years, female"
+        rf"|\b(?:patient|woman|man|female|male|lady|gentleman)\s+(?:aged\s+)?of\s+{_NUM}\s+years\b"  # "a female patient of 73 years"
         rf"|\bpatient\s*:\s*{_NUM}\s*(?:years?|yrs?|y)\b|^\s*{_NUM}\s*(?:years?|yrs?)\s*,\s*(?:male|female)\s*$",
         re.IGNORECASE)
     sex = re.compile(rf"\b(?:{phrase_alternation(list(sex_of))})\b", re.IGNORECASE)
