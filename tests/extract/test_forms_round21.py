@@ -24,3 +24,21 @@ def test_the_extent_of_a_cord_signal_change_is_no_tumour_level() -> None:
     text = ("MRI of the 60-year-old woman showed an intramedullary T12 lesion. High signal of the spinal cord is "
             "seen extending from the level of T6 down to the conus.")
     assert schema(text)["spinal_levels"] == ["T12"]
+
+
+def test_a_whole_region_needs_a_tumour_s_involvement() -> None:
+    text = ("The 65-year-old woman had gross osteoporosis about the entire cervical spine. There has been "
+            "pathological collapse of C5 from myeloma.")
+    assert schema(text)["spinal_levels"] == ["C5"]
+
+
+def test_a_whole_region_involved_is_every_level() -> None:  # guard
+    text = "The 65-year-old woman had myeloma deposits throughout the entire cervical spine."
+    assert len(schema(text)["spinal_levels"]) == 7
+
+
+def test_a_contracted_negation() -> None:
+    text = ("A 50-year-old man had an L5 melanoma metastasis resected. However, the patient didn't receive any "
+            "chemotherapy or radiotherapy.")
+    out = schema(text)
+    assert (out["radiotherapy"], out["chemotherapy"]) == (False, False)

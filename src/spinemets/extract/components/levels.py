@@ -30,7 +30,7 @@ def _rules() -> dict:
             "ordinals": load("language")["ordinal_words"], "not_after": rx(data["not_after"]),
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
             "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
-            "counted_region": rx(data["counted_region"]),
+            "counted_region": rx(data["counted_region"]), "whole_region_needs": rx(data["whole_region_needs"]),
             "region_words": tuple(data["triggers"]["ordinal"]),
             "spread_before": rx(data["spread_before"]), "named_before": rx(data["named_before"]),
             "sequence_before": rx(data["sequence_before"]), "sequence_after": rx(data["sequence_after"]),
@@ -125,6 +125,8 @@ def find(extraction: Extraction) -> list[Fact]:
         if not any(w in sentence.lower for w in region_words):
             continue
         for match in rules["whole_region"].finditer(text):
+            if not rules["whole_region_needs"].search(text):
+                break
             prefix = rules["regions"][(match.group("region") or match.group("region2")).lower()]
             count = {"C": 7, "T": 12, "L": 5}[prefix]
             for level in parse_levels(f"{prefix}1-{prefix}{count}"):
