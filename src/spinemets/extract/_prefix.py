@@ -171,6 +171,21 @@ def beginning_scanner(pattern: re.Pattern[str], after_hyphen: bool = True) -> re
     return re.compile(rf"{before}(?:{'|'.join(map(re.escape, words)) or '(?!)'}{digits})")
 
 
+_LAST_FOLDED: tuple[str | None, str] = (None, "")
+
+
+def folded_text(text: str) -> str:
+    """fold(text), the same string object for the same text asked again (the last one is kept): the splitter and
+    the rules' gates then scan one string, which the trigger finder reads once (_triggers.Triggers.found_in)."""
+    global _LAST_FOLDED
+    last_text, last_folded = _LAST_FOLDED
+    if last_text is text:
+        return last_folded
+    folded = fold(text)
+    _LAST_FOLDED = (text, folded)
+    return folded
+
+
 def search_at_word_starts(pattern: re.Pattern[str], text: str, folded: str) -> re.Match[str] | None:
     """The first match of `pattern` in `text` that begins at a word start, tried only where one of its beginnings
     stands (`folded` is fold(text)); a plain search when its beginnings are not known."""

@@ -19,6 +19,9 @@ class Triggers:
         self.words: frozenset[str] = frozenset()
         self.state: tuple[Any, int] = (None, 0)  # (automaton, version), replaced whole: threads read it at once
         self.lock = threading.Lock()
+        # the last text read, its automaton version and what it holds, replaced whole: the sentence splitter and
+        # every rule's gate ask about the same text of a report, which is then scanned once
+        self.last: tuple[str | None, int, set[str]] = (None, -1, set())
 
     def of(self, triggers: Iterable[str]) -> frozenset[str]:
         key = tuple(triggers)
@@ -42,4 +45,12 @@ class Triggers:
     def found_in(self, text: str) -> tuple[int, set[str]]:
         """(the automaton's version, the known words the text holds): one pass over the text."""
         automaton, version = self.state
-        return version, ({word for _, word in automaton.iter(text)} if text and automaton is not None else set())
+        last_text, last_version, last_found = self.last
+        if last_text is text and last_version == version:
+            return version, last_found
+        found = {word for _, word in automaton.iter(text)} if text and automaton is not None else set()
+        self.last = (text, version, found)
+        return version, found
+
+
+SHARED = Triggers()  # one automaton for the sentence splitter's cue words and every rule's triggers

@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 
 from ._data import any_of, load, rx
-from ._prefix import search_at_word_starts
-from ._triggers import Triggers
+from ._prefix import folded_text, search_at_word_starts
+from ._triggers import SHARED
 from .facts import CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED, Sentence
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -102,7 +102,6 @@ def split(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_GENERIC_WORDS = Triggers()
 _OPENING_HEADING = re.compile(r"([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3})\s*:\s+\S")
 _BULLET = re.compile(r"\s*(?:[•·▪◦*‣-]|\d{1,2}[.)])\s")
 _ANAPHOR = re.compile(r"\b(?:[Tt]he patient|[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")  # the generic cues' words: which a text holds, in one pass
@@ -121,9 +120,9 @@ def sentences(text: str) -> list[Sentence]:
     own_patient = rx(language["literature_case_cue"])
     # Substring tests (faster than one regex alternating them): only the words this text holds at all are
     # tried on each sentence.
-    text_lower = text.lower()
-    wanted = _GENERIC_WORDS.of(language["triggers"]["generic"])  # first: it builds the automaton
-    generic_words = _GENERIC_WORDS.found_in(text_lower)[1] & wanted
+    text_lower = folded_text(text)
+    wanted = SHARED.of(language["triggers"]["generic"])  # first: it builds the automaton
+    generic_words = SHARED.found_in(text_lower)[1] & wanted
     foreign = language["foreign_words"]
     foreign_words, english_words = frozenset(foreign["words"]), frozenset(foreign["english"])
     # Only a text holding some of those words at all (as whole words) has its sentences counted.

@@ -8,9 +8,9 @@ from itertools import accumulate
 from typing import Iterable, Iterator
 
 from ..facts import Extraction, Fact, Sentence
-from .._prefix import beginning_scanner, first_characters
+from .._prefix import beginning_scanner, first_characters, folded_text
 from .._required import finder, may_match
-from .._triggers import Triggers
+from .._triggers import SHARED
 
 
 class SentencePool(list):
@@ -20,6 +20,9 @@ class SentencePool(list):
     ends: list[int] | None = None
     found: set[str] | None = None  # the known triggers the joined text holds (_triggers.Triggers)
     found_version: int = -1
+    # the whole text the sentences come from, folded (_prefix.folded_text): the triggers it holds are a superset of
+    # the pool's, read once per text for every pool (each trigger is then looked for in the pool itself)
+    source: str | None = None
 
     def index_text(self) -> tuple[str, list[int]]:
         """The lower-case sentences joined by NUL (which no trigger holds), and where each one ends in it."""
@@ -35,6 +38,7 @@ def patient_sentences(extraction: Extraction) -> SentencePool:
     pool = extraction.memo.get("patient_sentences")
     if pool is None:
         pool = extraction.memo["patient_sentences"] = SentencePool(s for s in extraction.sentences if s.about_patient)
+        pool.source = folded_text(extraction.text)
     return pool
 
 
@@ -43,10 +47,11 @@ def all_sentences(extraction: Extraction) -> SentencePool:
     pool = extraction.memo.get("all_sentences")
     if pool is None:
         pool = extraction.memo["all_sentences"] = SentencePool(extraction.sentences)
+        pool.source = folded_text(extraction.text)
     return pool
 
 
-_TRIGGERS = Triggers()
+_TRIGGERS = SHARED
 
 
 def gate(sentences: Iterable[Sentence], triggers: Iterable[str]) -> list[Sentence]:
@@ -55,7 +60,8 @@ def gate(sentences: Iterable[Sentence], triggers: Iterable[str]) -> list[Sentenc
     wanted = _TRIGGERS.of(triggers)
     if wanted:
         if pool.found is None or pool.found_version != _TRIGGERS.version():
-            pool.found_version, pool.found = _TRIGGERS.found_in(pool.index_text()[0])
+            pool.found_version, pool.found = _TRIGGERS.found_in(pool.source if pool.source is not None
+                                                                 else pool.index_text()[0])
         present = pool.found.intersection(wanted)
     else:
         present = set()

@@ -130,6 +130,12 @@ def histology_of_name(text: str) -> str | None:
     return names[match.lastgroup] if match else None
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Every abbreviation the vocabulary reads as a histology (the only ones whose definition matters)."""
+    return frozenset(a for entry in load("histology")["histologies"].values() for a in entry.get("abbreviations") or ())
+
+
 NOT_A_HISTOLOGY = ""  # an abbreviation the text defines as something else ("spinal cord compression (SCC)")
 # A verb between an organ word and a tumour word ends the tie ("the biopsy of the chest wall showed HCC").
 _NOT_A_QUALIFIER = r"(?!(?:showed|shows|revealed|reveals|was|were|is|are|confirmed|demonstrated|indicated|suggested|with)\s)"
@@ -141,10 +147,13 @@ def defined_abbreviations(text: str, spelled: list[tuple[str, str]] = ()) -> dic
     """Abbreviations the text defines for a histology: 'malignant melanoma (MM)' makes MM melanoma here, whatever
     MM means elsewhere (multiple myeloma). `spelled` holds (written name, histology) the text spells out."""
     pattern, names, _ = _histology()
+    known = _abbreviations()
     found: dict[str, str] = {}
     for definition in _DEFINITION.finditer(text):
-        long = text[max(0, definition.start() - 60):definition.start()].rstrip()
         abbreviation = definition.group("abbr")
+        if abbreviation not in known:
+            continue  # only a histology abbreviation's meaning is ever looked up ("(MRI)", "(ECOG)" are not)
+        long = text[max(0, definition.start() - 60):definition.start()].rstrip()
         for start in (m.start() for m in re.finditer(r"(?<![\w-])[\w-]", long)):
             match = pattern.fullmatch(long, start)
             if match and match.lastgroup.startswith("h"):
