@@ -103,8 +103,16 @@ def finder(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
     need = required(pattern)
     if need is None:
         return None
+    # one to three strings: tested by `in` one by one, written out (a generator costs more than the tests)
+    if len(need) == 1:
+        (one,) = need
+        return lambda folded: one in folded
+    if len(need) == 2:
+        one, two = need
+        return lambda folded: one in folded or two in folded
     if len(need) <= _FEW:
-        return lambda folded: any(word in folded for word in need)
+        one, two, three = need
+        return lambda folded: one in folded or two in folded or three in folded
     automaton = ahocorasick.Automaton()
     for word in need:
         automaton.add_word(word, word)

@@ -16,7 +16,6 @@ from ..facts import Extraction, Fact, Sentence
 from ..normalize import dose_gy, number
 from ._util import fact, gate, matches, patient_sentences
 
-_WORD = re.compile(r"[a-z0-9]+")
 _DOSE_PER_COURSE_MAX_GY = 100.0  # above this a "total" is not one course (or not a dose at all)
 _DAYS = re.compile(r"\bdays?\s+(?P<first>\d{1,2})\s*(?:(?:to|-|–|through)\s*(?P<last>\d{1,2})|(?P<rest>(?:\s*(?:,|and)\s*\d{1,2})+))?",
                    re.IGNORECASE)
@@ -321,11 +320,9 @@ def find(extraction: Extraction) -> list[Fact]:
             continue
         out.append(fact("chemotherapy", True, sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
-    # ~150 agent names: find which occur in the text at all (fast substring tests) before any regex runs.
-    text_lower = extraction.text.lower()
-    words = set(_WORD.findall(text_lower))
-    present = [form for form in rules["agent_forms"] if (form in words if form.isalnum() else form in text_lower)]
-    with_agents = gate(sentences, present) if present else []
+    # ~150 agent names: only sentences holding one (as a string; the regex then asks for whole words), found by
+    # the shared trigger pass over the text
+    with_agents = gate(sentences, rules["agent_forms"])
     for sentence, match in matches(rules["agents"], with_agents, vocabulary=True):
         if _TRACER_AFTER.match(sentence.text, match.end()):
             continue  # "an octreotide scan": a tracer for imaging, not a treatment
