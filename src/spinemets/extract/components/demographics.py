@@ -14,12 +14,13 @@ _NUM = r"(\d{1,3}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], re.Pattern[str], dict[str, str],
+                         re.Pattern[str]]:
     language = load("language")
     sex_of = {w: sex for sex, words in language["sex_words"].items() for w in words}
     nouns = phrase_alternation(list(sex_of) + ["patient", "person", "individual", "subject", "case"])
     # a bound is no one's age ("patients less than 40 years of age"), nor is a group's average ("a median age of 30")
-    bound = r"(?<!than )(?<!under )(?<!over )(?<!above )(?<!below )"
+    bound = r"(?<!than )(?<!under )(?<!over )(?<!above )(?<!below )(?<!to )(?<!and )"  # ... or a range's end
     group = r"(?<!mean )(?<!median )(?<!average )"
     age = re.compile(
         rf"{bound}\b{_NUM}[- ]?(?:years?|yrs?|y)[- ]?(?:old\b|(?=\s+(?:\w+\s+)?(?:{nouns})\b))"
@@ -31,16 +32,29 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], re.Pa
         rf"|\bpatient\s*:\s*{_NUM}\s*(?:years?|yrs?|y)\b|^\s*{_NUM}\s*(?:years?|yrs?)\s*,\s*(?:male|female)\s*$",
         re.IGNORECASE)
     sex = re.compile(rf"\b(?:{phrase_alternation(list(sex_of))})\b", re.IGNORECASE)
+    # a teaching file's header "Age / Sex : 67 / F"
+    header = re.compile(rf"\bage\s*/\s*(?:sex|gender)\s*:?\s*{_NUM}\s*(?:y(?:ears?|rs?)?\.?\s*)?/\s*(?P<sex>[MF]|male|female)\b",
+                        re.IGNORECASE)
     pronoun_of = {w: sex for sex, words in language["sex_pronouns"].items() for w in words}
     pronoun = re.compile(rf"\b(?:{phrase_alternation(list(pronoun_of))})\b", re.IGNORECASE)
-    return age, sex, sex_of, pronoun, pronoun_of
+    return age, sex, sex_of, pronoun, pronoun_of, header
 
 
 def find(extraction: Extraction) -> list[Fact]:
-    age_rx, sex_rx, sex_of, pronoun_rx, pronoun_of = _patterns()
+    age_rx, sex_rx, sex_of, pronoun_rx, pronoun_of, header_rx = _patterns()
     out: list[Fact] = []
     sentences = patient_sentences(extraction)
     triggers = load("language")["triggers"]
+    for sentence in gate(sentences, ["age /", "age/"]):
+        header = header_rx.search(sentence.text)
+        if header:
+            value = number(header.group(1))
+            if value is not None and 0 <= value <= 120:
+                written = header.group("sex").lower()
+                out.append(fact("age", int(value), sentence, header.start(), header.end()))
+                out.append(fact("sex", "male" if written in ("m", "male") else "female", sentence,
+                                header.start("sex"), header.end("sex")))
+                return out
     # The case section's first age before an abstract's (which may be misprinted or rounded).
     for sentence in sorted(gate(sentences, triggers["age"]), key=lambda s: s.section != CASE):
         match = age_rx.search(sentence.text)

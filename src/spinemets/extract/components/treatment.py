@@ -75,6 +75,18 @@ def _rules() -> dict:
     }
 
 
+# A combined course named by its intent for a primary tumour: "neoadjuvant chemoradiotherapy" before an
+# oesophagectomy, "concurrent chemoradiotherapy" for limited small cell lung cancer
+_PRIMARY_COURSE = re.compile(r"\b(?:neo-?adjuvant|concurrent|concomitant|definitive|induction)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _primary_course(sentence: Sentence, match: re.Match[str]) -> dict[str, object]:
+    if "chemo" in match.group(0).lower() and "radi" in match.group(0).lower() \
+            and _PRIMARY_COURSE.search(sentence.text, max(0, match.start() - 40), match.start()):
+        return {"prior": True, "why": "a combined course for the primary (neoadjuvant, concurrent, definitive)"}
+    return {}
+
+
 def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str, object]:
     """`prior` when the mention comes before the index presentation is told AND its sentence sets it in the
     past ("in November 2005", "eleven years after treatment for", "previously"): an abstract that sums up
@@ -301,7 +313,7 @@ def find(extraction: Extraction) -> list[Fact]:
         if match.group(0).lower() == "radiation" and search(rules["radiation_of_pain"], sentence.text, 0, match.start()):
             continue
         out.append(fact("radiotherapy", True, sentence, match.start(), match.end(),
-                        **_timing(extraction, sentence, match.start())))
+                        **_primary_course(sentence, match) or _timing(extraction, sentence, match.start())))
     out += _not_given(extraction, sentences)
     with_radiotherapy = {f.sentence for f in out if f.key == "radiotherapy" and f.assertion == "present"}
     for sentence in sentences:
@@ -319,7 +331,7 @@ def find(extraction: Extraction) -> list[Fact]:
         if search(rules["chemo_excluded"], sentence.text[max(0, match.start() - 30):match.end() + 30]):
             continue
         out.append(fact("chemotherapy", True, sentence, match.start(), match.end(),
-                        **_timing(extraction, sentence, match.start())))
+                        **_primary_course(sentence, match) or _timing(extraction, sentence, match.start())))
     # ~150 agent names: only sentences holding one (as a string; the regex then asks for whole words), found by
     # the shared trigger pass over the text
     with_agents = gate(sentences, rules["agent_forms"])

@@ -1,0 +1,40 @@
+"""Forms met in held-out sets 38-40 (round 22), each written here in our own words: one behaviour per test. Each
+failed before the rule that reads it, or guards a new rule."""
+
+from __future__ import annotations
+
+from tests.extract._forms import schema
+
+
+def test_the_end_of_an_age_range_is_no_age() -> None:
+    text = ("These tumours occur in patients from 13 to 78 years of age. We present a 25-year-old woman with a T5 "
+            "chondrosarcoma.")
+    assert schema(text)["age"] == 25
+
+
+def test_a_teaching_file_header_of_age_and_sex() -> None:
+    out = schema("Title : Case 12\nAge / Sex : 67 / F\nDiagnosis: compression fracture of C4 from a metastasis")
+    assert (out["age"], out["sex"]) == (67, "female")
+
+
+def test_where_a_tumour_type_spreads_in_the_present_tense_is_general() -> None:
+    text = ("Commonly it metastasizes to liver and peritoneum. A 59-year-old woman had sclerotic metastases of the "
+            "whole spine.")
+    assert schema(text)["other_metastases"] == []
+
+
+def test_chemoradiotherapy_is_both() -> None:
+    out = schema("The 30-year-old woman's T3 Ewing sarcoma was treated with radio-chemotherapy after debulking.")
+    assert (out["radiotherapy"], out["chemotherapy"]) == (True, True)
+
+
+def test_a_concurrent_combined_course_is_the_primary_s() -> None:  # guard of the primary-course rule
+    text = ("A 60-year-old man presented with a shadow on a chest film and was found to have small cell lung cancer. "
+            "He received concurrent chemoradiotherapy. He developed paraparesis from a T11 metastasis.")
+    out = schema(text)
+    assert (out["radiotherapy"], out["chemotherapy"]) == (None, None)
+
+
+def test_what_is_excepted_from_a_negation_is_there() -> None:
+    text = "CT of the 60-year-old man with an L2 deposit revealed no lesion except diffuse osteosclerotic ribs."
+    assert schema(text)["lesion_type"] == "blastic"
