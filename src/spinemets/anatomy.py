@@ -14,6 +14,7 @@ from enum import Enum, IntEnum
 from .errors import LevelError, Problem
 
 _REGION_COUNTS = (("C", 7), ("T", 12), ("L", 5), ("S", 5))
+REGION_SIZES: dict[str, int] = dict(_REGION_COUNTS)  # vertebrae in each region of the standard column
 ALLOWED_LEVELS_TEXT = "C1-C7, T1-T12 (D1-D12, Th1-Th12), L1-L5, S1-S5, Co"
 
 

@@ -151,8 +151,7 @@ def sentences(text: str) -> list[Sentence]:
             # a heading that opens its sentence: "... the most common symptom. Case: The clinical ... of a female
             # patient of 73 years" (a structured abstract run together)
             opening = _OPENING_HEADING.match(sentence_text)
-            if opening and opening.group(1).lower() in kinds and not (out and out[-1].section == SOURCE
-                                                                        and start < first_line_end):
+            if opening and opening.group(1).lower() in kinds and not (source_line and start < first_line_end):
                 section = kinds[opening.group(1).lower()]
         kind = SOURCE if source_line and start < first_line_end else section
         if any(low <= start < high for low, high in inline):

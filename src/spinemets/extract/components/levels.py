@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...anatomy import is_disc_space, parse_levels
+from ...anatomy import REGION_SIZES, is_disc_space, parse_levels
 from ...errors import LevelError
 from .._data import load, rx
 from .._required import search
@@ -31,6 +31,7 @@ def _rules() -> dict:
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
             "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
             "counted_region": rx(data["counted_region"]), "whole_region_needs": rx(data["whole_region_needs"]),
+            "counts": data["counts"],
             "region_words": tuple(data["triggers"]["ordinal"]),
             "spread_before": rx(data["spread_before"]), "named_before": rx(data["named_before"]),
             "sequence_before": rx(data["sequence_before"]), "sequence_after": rx(data["sequence_after"]),
@@ -39,8 +40,6 @@ def _rules() -> dict:
             "named_levels": list(data["named"].values())}
 
 
-_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-           "eleven": 11}
 _GOVERNS = re.compile(r"\s+(?:in|of|at|involving|within)\s+(?:the\s+)?(?:left\s+|right\s+)?", re.IGNORECASE)
 _PART_OF_LEVEL = re.compile(r"\b(?:mid|upper|lower|middle)\s+", re.IGNORECASE)
 
@@ -128,14 +127,14 @@ def find(extraction: Extraction) -> list[Fact]:
             if not rules["whole_region_needs"].search(text):
                 break
             prefix = rules["regions"][(match.group("region") or match.group("region2")).lower()]
-            count = {"C": 7, "T": 12, "L": 5}[prefix]
+            count = REGION_SIZES[prefix]
             for level in parse_levels(f"{prefix}1-{prefix}{count}"):
                 out.append(fact("level", level.name, sentence, match.start(), match.end(), written=match.group(0),
                                 whole_region=True))
         for match in rules["counted_region"].finditer(text):
             prefix = rules["regions"][match.group("region").lower()]
-            size = {"C": 7, "T": 12, "L": 5}[prefix]
-            count = _COUNTS.get(match.group("count").lower()) or int(match.group("count"))
+            size = REGION_SIZES[prefix]
+            count = rules["counts"].get(match.group("count").lower()) or int(match.group("count"))
             if count < size:
                 first = 1 if match.group("end").lower() in ("upper", "first", "top") else size - count + 1
                 out.extend(_written_levels(sentence, match, f"{prefix}{first}-{prefix}{first + count - 1}"))
