@@ -38,3 +38,14 @@ def test_a_concurrent_combined_course_is_the_primary_s() -> None:  # guard of th
 def test_what_is_excepted_from_a_negation_is_there() -> None:
     text = "CT of the 60-year-old man with an L2 deposit revealed no lesion except diffuse osteosclerotic ribs."
     assert schema(text)["lesion_type"] == "blastic"
+
+
+def test_scc_without_squamous_anywhere_is_cord_compression() -> None:
+    text = ("A 46-year-old woman had metastatic spinal cord compression at T12. Conus syndrome is seen in most "
+            "patients with SCC from a known cancer.")
+    assert schema(text)["primary_tumor"] is None
+
+
+def test_scc_in_a_text_that_writes_squamous_is_the_carcinoma() -> None:  # guard
+    text = "A 66-year-old man with squamous cell lung cancer had a T9 metastasis. The SCC was poorly differentiated."
+    assert schema(text)["primary_tumor"] == "squamous cell carcinoma"

@@ -320,6 +320,12 @@ def find(extraction: Extraction) -> list[Fact]:
     raw = {s.index: _hits(s, stains) for s in extraction.sentences if s.index in with_tumour_words}
     spelled = [(s.text[a:b], name) for s in extraction.sentences for a, b, name, abbr in raw.get(s.index, ()) if not abbr]
     defined = defined_abbreviations(extraction.text, spelled)
+    # an abbreviation with a common other meaning names the tumour only in a text that spells the tumour's word
+    # somewhere ("SCC" with no "squamous" anywhere is spinal cord compression)
+    text_lower = extraction.text.lower()
+    for abbreviation, word in load("histology").get("needs_word", {}).items():
+        if abbreviation not in defined and word not in text_lower:
+            defined[abbreviation] = NOT_A_HISTOLOGY
     final = rx(load("histology")["final_cue"])
     abbreviation_sites = load("histology").get("abbreviation_sites", {})
     name_sites = load("histology").get("name_sites", {})
