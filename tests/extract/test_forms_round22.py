@@ -49,3 +49,22 @@ def test_scc_without_squamous_anywhere_is_cord_compression() -> None:
 def test_scc_in_a_text_that_writes_squamous_is_the_carcinoma() -> None:  # guard
     text = "A 66-year-old man with squamous cell lung cancer had a T9 metastasis. The SCC was poorly differentiated."
     assert schema(text)["primary_tumor"] == "squamous cell carcinoma"
+
+
+def test_the_clinical_shorthand_ca_before_an_organ() -> None:
+    out = schema("A 70-year-old man, a known case of Ca prostate, had back pain from an L3 lesion.")
+    assert (out["primary_tumor"], out["primary_site"]) == ("carcinoma", "prostate")
+
+
+def test_an_organ_right_after_the_histology() -> None:
+    out = schema("A 55-year-old woman with carcinoma breast had a T8 metastasis.")
+    assert out["primary_site"] == "breast"
+
+
+def test_serum_calcium_is_no_carcinoma() -> None:  # guard
+    assert schema("Serum Ca 2.4 mmol/L in a 60-year-old man with an L2 lesion.")["primary_tumor"] is None
+
+
+def test_an_organ_with_metastases_after_the_histology_is_no_primary() -> None:  # guard
+    out = schema("The 60-year-old man's CT showed adenocarcinoma liver metastases and an L1 lesion.")
+    assert out["primary_site"] is None and out["other_metastases"] == ["liver"]

@@ -209,8 +209,9 @@ def _histologies(sentence: Sentence, raw: list[tuple[int, int, str, bool]], defi
 def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nouns = _sites()[2]
     return (re.compile(rf"^\s*(?:{_NOT_A_QUALIFIER}[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
-            # ... also of a part of it: "squamous cell carcinoma of the right apex of the lung"
-            re.compile(r"^\s*(?:of|in|from|(?:arising|originating|developing)\s+(?:in|from|at|on))\s+(?:the\s+)?"
+            # ... also of a part of it: "squamous cell carcinoma of the right apex of the lung"; or right after it, the
+            # clinical shorthand "carcinoma breast", "Ca prostate"
+            re.compile(r"^\s*$|^\s*(?:of|in|from|(?:arising|originating|developing)\s+(?:in|from|at|on))\s+(?:the\s+)?"
                        r"(?:(?:left|right|upper|lower|proximal|distal|medial|lateral|anterior|posterior)\s+)*"
                        r"(?:(?:apex|base|lobe|hilum|head|tail|body|neck|wall|pole|fundus|dome)\s+of\s+(?:the\s+)?"
                        r"(?:(?:left|right|upper|lower|proximal|distal|medial|lateral|anterior|posterior)\s+)*)?$",
