@@ -46,12 +46,18 @@ def test_time_grows_linearly_with_the_text() -> None:
     note = ("A 45-year-old man presented with neck pain. CT showed an osteolytic lesion at C6 with a compression "
             "fracture and no cord compression; tumour cells were positive for desmin and negative for S-100. ")
     extract_text(note)
-    start = time.perf_counter()
-    extract_text(note * 40)
-    small = time.perf_counter() - start
-    start = time.perf_counter()
-    extract_text(note * 400)
-    large = time.perf_counter() - start
+
+    def cpu_time(text: str) -> float:
+        # this process's CPU time, the best of three: another job on the machine neither adds to it nor, through
+        # one slow run, decides the result (this checks growth, quadratic or not; speed is bench/'s)
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            extract_text(text)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = cpu_time(note * 40), cpu_time(note * 400)
     assert large < 30 * max(small, 0.01), (small, large)  # ten times the text, far from a hundred times the time
 
 
