@@ -58,3 +58,14 @@ def test_adenopathy_is_lymph_node_disease() -> None:
 def test_no_enlarged_lymph_nodes_is_no_node_disease() -> None:  # guard
     text = "CT of the 62-year-old man with a T10 metastasis showed no enlarged lymph nodes."
     assert schema(text)["other_metastases"] == []
+
+
+def test_an_organ_whose_biopsy_proved_a_metastasis() -> None:
+    text = ("A 60-year-old man had a T8 lesion. Fine needle aspiration of a thoracic lymph node confirmed metastatic "
+            "melanoma.")
+    assert schema(text)["other_metastases"] == ["lymph node"]
+
+
+def test_the_primary_s_biopsy_is_no_metastasis() -> None:  # guard
+    text = "Biopsy of the prostate showed adenocarcinoma in the 70-year-old man with an L2 deposit."
+    assert schema(text)["other_metastases"] == []
