@@ -8,9 +8,8 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-import ahocorasick
-
 from ._prefix import by_identity, fold
+from ._triggers import automaton_of
 
 SHORTEST = 3  # strings shorter than this sit in most sentences: no gate
 MOST = 64  # a substring test costs about a tenth of a match attempt at one word start: past this many, no gate
@@ -113,10 +112,7 @@ def finder(pattern: re.Pattern[str]) -> Callable[[str], bool] | None:
     if len(need) <= _FEW:
         one, two, three = need
         return lambda folded: one in folded or two in folded or three in folded
-    automaton = ahocorasick.Automaton()
-    for word in need:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
+    automaton = automaton_of(need)
     return lambda folded: next(automaton.iter(folded), None) is not None
 
 

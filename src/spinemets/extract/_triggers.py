@@ -9,6 +9,15 @@ from typing import Any, Iterable
 import ahocorasick
 
 
+def automaton_of(words: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton whose matches give each word found (its value is the word itself)."""
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
+
+
 class Triggers:
     """Every trigger string the rules have asked about, in one Aho-Corasick automaton: which of them a text holds
     is found in one pass in C (a rule's trigger list then meets that set by a set intersection), where testing
@@ -31,11 +40,7 @@ class Triggers:
                 known = frozenset(key)
                 if not known <= self.words:  # new words: the automaton is built again (rules' lists are few)
                     self.words = self.words | known
-                    automaton = ahocorasick.Automaton()
-                    for word in self.words:
-                        automaton.add_word(word, word)
-                    automaton.make_automaton()
-                    self.state = (automaton, self.state[1] + 1)
+                    self.state = (automaton_of(self.words), self.state[1] + 1)
                 self.lists[key] = known
         return known
 

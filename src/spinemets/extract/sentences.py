@@ -104,7 +104,7 @@ def split(text: str) -> list[tuple[int, int]]:
 
 _OPENING_HEADING = re.compile(r"([A-Z][A-Za-z]+(?: [A-Za-z]+){0,3})\s*:\s+\S")
 _BULLET = re.compile(r"\s*(?:[•·▪◦*‣-]|\d{1,2}[.)])\s")
-_ANAPHOR = re.compile(r"\b(?:[Tt]he patient|[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")  # the generic cues' words: which a text holds, in one pass
+_ANAPHOR = re.compile(r"\b(?:[Tt]he patient|[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -175,11 +175,9 @@ def sentences(text: str) -> list[Sentence]:
             is_generic = count >= foreign["min"] and count > sum(w in english_words for w in words)
         # the items of a list that a general or differential line opens with a colon ("Differential diagnosis of
         # ivory vertebra in adults:", "neoplasms to be considered are:") are general too
-        if not is_generic and out and _BULLET.match(sentence_text) and out[-1].generic and out[-1].opens_list:
-            is_generic = True
-        sentence.generic = is_generic or is_header
-        sentence.opens_list = sentence.generic and sentence_text.rstrip().endswith(":") or (
-            sentence.generic and _BULLET.match(sentence_text) is not None and out and out[-1].opens_list)
+        item = bool(out) and out[-1].opens_list and _BULLET.match(sentence_text) is not None
+        sentence.generic = is_generic or is_header or item
+        sentence.opens_list = sentence.generic and (item or sentence_text.rstrip().endswith(":"))
         out.append(sentence)
     # Without any case section, literature headers are all there is (an abstract labelled "Introduction"
     # that tells the case): read those sentences too, sentence by sentence.

@@ -51,16 +51,13 @@ def all_sentences(extraction: Extraction) -> SentencePool:
     return pool
 
 
-_TRIGGERS = SHARED
-
-
 def gate(sentences: Iterable[Sentence], triggers: Iterable[str]) -> list[Sentence]:
     """The sentences holding at least one trigger string (lower case): a rule's regexes run only on those."""
     pool = sentences if isinstance(sentences, SentencePool) else SentencePool(sentences)
-    wanted = _TRIGGERS.of(triggers)
+    wanted = SHARED.of(triggers)
     if wanted:
-        if pool.found is None or pool.found_version != _TRIGGERS.version():
-            pool.found_version, pool.found = _TRIGGERS.found_in(pool.source if pool.source is not None
+        if pool.found is None or pool.found_version != SHARED.version():
+            pool.found_version, pool.found = SHARED.found_in(pool.source if pool.source is not None
                                                                  else pool.index_text()[0])
         present = pool.found.intersection(wanted)
     else:

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
+from .._prefix import folded_text
 from ..facts import SOURCE, Extraction, Fact, Sentence
 from ._util import all_sentences, fact, gate, matches, matches_in_windows, overlaps, windows_of
 
@@ -323,9 +324,9 @@ def find(extraction: Extraction) -> list[Fact]:
     defined = defined_abbreviations(extraction.text, spelled)
     # an abbreviation with a common other meaning names the tumour only in a text that spells the tumour's word
     # somewhere ("SCC" with no "squamous" anywhere is spinal cord compression)
-    text_lower = extraction.text.lower()
+    folded = folded_text(extraction.text)
     for abbreviation, word in load("histology").get("needs_word", {}).items():
-        if abbreviation not in defined and word not in text_lower:
+        if abbreviation not in defined and word not in folded:
             defined[abbreviation] = NOT_A_HISTOLOGY
     final = rx(load("histology")["final_cue"])
     abbreviation_sites = load("histology").get("abbreviation_sites", {})

@@ -14,6 +14,7 @@ from ...errors import LevelError
 from .._data import load, rx
 from .._required import search
 from ..facts import Extraction, Fact, Sentence
+from ..normalize import number
 from ._util import fact, patient_sentences
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10, "XI": 11,
@@ -31,7 +32,6 @@ def _rules() -> dict:
             "not_before": rx(data["not_before"]), "lesion_before": rx(data["lesion_before"]),
             "instrumented_after": rx(data["instrumented_after"]), "lesion_after": rx(data["lesion_after"]), "whole_region": rx(data["whole_region"]),
             "counted_region": rx(data["counted_region"]), "whole_region_needs": rx(data["whole_region_needs"]),
-            "counts": data["counts"],
             "region_words": tuple(data["triggers"]["ordinal"]),
             "spread_before": rx(data["spread_before"]), "named_before": rx(data["named_before"]),
             "sequence_before": rx(data["sequence_before"]), "sequence_after": rx(data["sequence_after"]),
@@ -134,7 +134,7 @@ def find(extraction: Extraction) -> list[Fact]:
         for match in rules["counted_region"].finditer(text):
             prefix = rules["regions"][match.group("region").lower()]
             size = REGION_SIZES[prefix]
-            count = rules["counts"].get(match.group("count").lower()) or int(match.group("count"))
+            count = int(number(match.group("count")))
             if count < size:
                 first = 1 if match.group("end").lower() in ("upper", "first", "top") else size - count + 1
                 out.extend(_written_levels(sentence, match, f"{prefix}{first}-{prefix}{first + count - 1}"))

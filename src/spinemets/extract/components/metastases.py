@@ -57,10 +57,15 @@ def _organ_of_lower(word: str) -> str | None:
     return None
 
 
-# in lower case, searched in the sentence's folded lower case (a case-insensitive alternation is tried at every
-# character; this one skips ahead to its first letters)
-_NOUN = re.compile(r"metasta|deposit|secondar|mets\b|lesion|foci|nodul|disseminat|spread|destruction|adenopath|fractur|uptake|activity|hypermetabolic|avid|enlarged")
 _BEFORE, _AFTER = 110, 130
+@lru_cache(maxsize=1)
+def _nouns() -> re.Pattern[str]:
+    """The rule's trigger words (organs.yaml), every pattern holds one: the patterns run around them. In lower case,
+    searched in the sentence's folded lower case (a case-insensitive alternation is tried at every character; this
+    one skips ahead to its first letters)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(load("organs")["triggers"], key=len, reverse=True)))
+
+
 _BEFORE_NODES = re.compile(r"[\s-]+(?:lymph[- ]nodes?|nodes?|nodal)\b", re.IGNORECASE)
 _UNNAMED_BONE = re.compile(r"\b(?:bony|osseous|skeletal|bones?)$", re.IGNORECASE)
 _IN_THE_SPINE = re.compile(r"\s+(?:in|of|at|involving|within|throughout)\s+(?:the\s+)?"
@@ -75,7 +80,7 @@ def find(extraction: Extraction) -> list[Fact]:
     seen: set[int] = set()
     for sentence in gate(patient_sentences(extraction), load("organs")["triggers"]):
         # The patterns run only around a metastasis word (they all hold one), not over the whole sentence.
-        windows = windows_around(_NOUN, sentence.lower, _BEFORE, _AFTER)
+        windows = windows_around(_nouns(), sentence.lower, _BEFORE, _AFTER)
         for pattern, words in patterns:
             if words and not any(w in sentence.lower for w in words):
                 continue

@@ -99,11 +99,11 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     # "breast cancer had been diagnosed 2 years before, and subsequently she underwent a lumpectomy followed by
     # chemotherapy": the treatment that follows a diagnosis dated before, in the same clause
     clause_start = sentence.text.rfind(";", 0, start) + 1
-    if "diagnos" in sentence.lower[clause_start:start] and _DATED_DIAGNOSIS.search(sentence.text, clause_start, start):
+    clause = sentence.lower[clause_start:start]
+    if "diagnos" in clause and _DATED_DIAGNOSIS.search(sentence.text, clause_start, start):
         return {"prior": True, "why": "follows a diagnosis dated before the presentation"}
     if "had" in sentence.lower and _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
-    clause = sentence.lower[sentence.text.rfind(";", 0, start) + 1:start]
     if ("after" in clause or "following" in clause or "post" in clause) and _AFTER.search(clause) \
             and (_tells_presentation(clause) or _RECURRENCE.search(clause)):
         return {"prior": True, "why": "the presentation came after it"}
