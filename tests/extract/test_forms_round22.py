@@ -68,3 +68,8 @@ def test_serum_calcium_is_no_carcinoma() -> None:  # guard
 def test_an_organ_with_metastases_after_the_histology_is_no_primary() -> None:  # guard
     out = schema("The 60-year-old man's CT showed adenocarcinoma liver metastases and an L1 lesion.")
     assert out["primary_site"] is None and out["other_metastases"] == ["liver"]
+
+
+def test_the_shorthand_names_its_organ_in_a_sentence_with_no_other_tumour_word() -> None:
+    assert schema("Patient: 59 years, female\nKnown case of Ca breast. MRI showed a T9 deposit.")["primary_site"] == \
+        "breast"
