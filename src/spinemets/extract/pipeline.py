@@ -22,6 +22,7 @@ from typing import Any, Iterable, Iterator
 
 from ..errors import InputError, Problem
 from ._data import load
+from ._deferred_import import deferring
 from .components import ordered
 from .facts import Extraction, Fact, Sentence
 from .normalize import clean_text
@@ -117,9 +118,11 @@ def nlp() -> _Context:
     # medspaCy's ConText matcher warns on every text that its token matcher is empty (our rules are phrases).
     warnings.filterwarnings("ignore", message=r"\[W036\]")
     import spacy
-    from medspacy.context import ConText, ConTextModifier, ConTextRule
-    from medspacy.context.context_graph import ConTextGraph
     from spacy.attrs import SENT_START
+
+    with deferring("nltk"):  # medspaCy's package imports QuickUMLS, and QuickUMLS NLTK, which we never use
+        from medspacy.context import ConText, ConTextModifier, ConTextRule
+        from medspacy.context.context_graph import ConTextGraph
 
     pipeline = spacy.blank("en")
     context = ConText(pipeline, rules=None, input_span_type="group", span_group_name="spinemets_facts")
