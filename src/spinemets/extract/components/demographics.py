@@ -29,7 +29,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], re.Pa
         rf"|\bpatient\s*:\s*(?:male|female|man|woman)\s*,\s*{_NUM}\b|^\s*(?:male|female)\s*,\s*{_NUM}\s*$"
         # ... or with the age first: "Patient: 59 years, female"
         rf"|\b(?:patient|woman|man|female|male|lady|gentleman)\s+(?:aged\s+)?of\s+{_NUM}\s+years\b"  # "a female patient of 73 years"
-        rf"|\bpatient\s*:\s*{_NUM}\s*(?:years?|yrs?|y)\b|^\s*{_NUM}\s*(?:years?|yrs?)\s*,\s*(?:male|female)\s*$",
+        rf"|\bpatient\s*:\s*{_NUM}\s*(?:years?|yrs?|y)\b|^\s*{_NUM}\s*(?:years?|yrs?)\s*,\s*(?:male|female)\s*$"
+        # a young child's age in months ("a 28-month-old boy"; not "a 3-month-old fracture"): the schema's age is in
+        # whole years
+        rf"|{bound}\b{_NUM}(?P<in_months>[- ]months?[- ]old)(?=\s+(?:[\w-]+\s+)?(?:{nouns}|child|infant|toddler|baby)\b)",
         re.IGNORECASE)
     sex = re.compile(rf"\b(?:{phrase_alternation(list(sex_of))})\b", re.IGNORECASE)
     # a teaching file's header "Age / Sex : 67 / F"
@@ -60,6 +63,8 @@ def find(extraction: Extraction) -> list[Fact]:
         match = age_rx.search(sentence.text)
         if match:
             value = number(next(g for g in match.groups() if g))
+            if value is not None and match.group("in_months"):
+                value = value // 12
             if value is not None and 0 <= value <= 120:
                 out.append(fact("age", int(value), sentence, match.start(), match.end()))
                 # The sex word nearest after the age ("a 45-year-old male") is the patient's.

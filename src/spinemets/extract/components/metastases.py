@@ -20,7 +20,9 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     # lymph nodes") and be two organ words ("mediastinal lymph nodes"); the spine may stand in the list
     # ("the lung, liver, vertebrae and brain", "the cervical vertebra and sternum", "the vertebral and iliac bones":
     # the adjective only before "and", where another organ follows) and gives no organ; so does bone unnamed
-    spinal = (r"(?:(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)\s+)?"
+    # (several regions may share the noun: "the thoracic and lumbar spine, brain, and liver")
+    spine_region = r"(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)"
+    spinal = (rf"(?:{spine_region}(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+){spine_region})*\s+)?"
               r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx|sacral\s+bones?)\b"
               r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l)?(?:\s+bod(?:y|ies))?)?\b"  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
               # bone unnamed, inside a list or last before the metastasis word: "lymph nodes, bone, and brain", "liver,

@@ -302,6 +302,10 @@ def _chemo_details(sentence: Sentence, start: int) -> dict[str, object]:
     return detail
 
 
+# Words that, after a pain word, tell where the pain spreads ("back pain irradiated to both legs"), not a treatment.
+_PAIN_SPREAD_WORDS = {"radiation", "irradiated"}
+
+
 def find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
     sentences = patient_sentences(extraction)
@@ -310,7 +314,8 @@ def find(extraction: Extraction) -> list[Fact]:
         # "I131 treatment and external radiation therapy" is both: _other_field reads only the words around.
         if _other_field(sentence.text, match.start(), match.end()):
             continue
-        if match.group(0).lower() == "radiation" and search(rules["radiation_of_pain"], sentence.text, 0, match.start()):
+        if match.group(0).lower() in _PAIN_SPREAD_WORDS and search(rules["radiation_of_pain"], sentence.text, 0,
+                                                                 match.start()):
             continue
         out.append(fact("radiotherapy", True, sentence, match.start(), match.end(),
                         **_primary_course(sentence, match) or _timing(extraction, sentence, match.start())))
