@@ -72,3 +72,41 @@ def test_remission_told_with_the_years_since_the_diagnosis() -> None:
     text = ("A 35-year-old man had a T11 germ cell tumour resected and received chemotherapy. He has remained in "
             "complete remission 9 years after the diagnosis.")
     assert schema(text)["follow_up_months"] == 108
+
+
+def test_adamantinoma_is_a_histology() -> None:
+    text = "A 30-year-old man had a classic adamantinoma of the tibia resected; five years later it spread to T8."
+    assert schema(text)["primary_tumor"] == "adamantinoma"
+
+
+def test_the_level_of_a_sensory_change_written_sensitive_level() -> None:
+    text = "A 19-year-old man had an epidural mass at T3-T5 and hypoesthesia with a T9 sensitive level."
+    assert schema(text)["spinal_levels"] == ["T3", "T4", "T5"]
+
+
+def test_signs_of_cord_compression_are_a_deficit() -> None:
+    text = "A 33-year-old woman had back pain and signs of progressive spinal cord compression from a T7 metastasis."
+    assert schema(text)["neuro_deficit"] is True
+
+
+def test_a_paraspinal_extension_is_no_primary_site() -> None:
+    text = ("MRI of the 40-year-old woman showed a collapsed T9 body and a large paraspinal tumour. Biopsy found "
+            "metastatic adenocarcinoma.")
+    assert schema(text)["primary_site"] is None
+
+
+def test_a_time_hyphenated_to_its_unit() -> None:
+    text = "The 50-year-old man with an L2 lymphoma died of the disease 2-years after the operation."
+    assert schema(text)["follow_up_months"] == 24
+
+
+def test_judged_unfit_for_a_treatment_is_not_given() -> None:
+    text = ("The 81-year-old man was operated on at T10. He was not suitable for any chemotherapy or radiation "
+            "therapy because of his frailty.")
+    out = schema(text)
+    assert (out["chemotherapy"], out["radiotherapy"]) == (False, False)
+
+
+def test_the_range_of_a_decompression_and_fusion_is_no_tumour_level() -> None:
+    text = "MRI of the 21-year-old woman showed a T5 lytic lesion. She had T2-T8 posterior decompression/fusion."
+    assert schema(text)["spinal_levels"] == ["T5"]
