@@ -110,3 +110,22 @@ def test_judged_unfit_for_a_treatment_is_not_given() -> None:
 def test_the_range_of_a_decompression_and_fusion_is_no_tumour_level() -> None:
     text = "MRI of the 21-year-old woman showed a T5 lytic lesion. She had T2-T8 posterior decompression/fusion."
     assert schema(text)["spinal_levels"] == ["T5"]
+
+
+def test_a_high_ki67_without_a_share_is_positive() -> None:
+    text = "A 58-year-old woman had a T6 metastasis. The Ki-67 labelling index was high."
+    assert schema(text)["ihc_positive"] == ["Ki-67"]
+
+
+def test_a_marker_hyphenated_to_its_polarity_at_the_sentence_end() -> None:
+    assert schema("The 64-year-old man had an L1 metastasis. The tumour was CK20-negative.")["ihc_negative"] == [
+        "CK20"]
+
+
+def test_a_marker_with_its_polarity_before_the_tumour_noun() -> None:
+    out = schema("A 52-year-old man had a C4 deposit of a p16-positive carcinoma, and a CK5/6+ squamous focus.")
+    assert out["ihc_positive"] == ["p16", "CK5/6"]
+
+
+def test_an_infection_tested_in_the_blood_is_no_stain() -> None:  # guard of the article before a marker
+    assert schema("We present an HIV-positive man with a lytic T12 lesion.")["ihc_positive"] == []

@@ -48,3 +48,8 @@ def test_unknown_marker_suggests_close_names():
     with pytest.raises(UnknownNameError) as info:
         require_marker("desmine")
     assert "desmin" in info.value.suggestions
+
+
+def test_each_canonical_name_is_listed_once():
+    names = marker_names()
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})

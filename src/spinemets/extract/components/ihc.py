@@ -47,6 +47,7 @@ def _rules() -> dict:
         "before": {p: rx(r) for p, r in data["before_list"].items()},
         "after": {p: rx(r) for p, r in data["after_list"].items()},
         "ki67": [rx(data["proliferation"]), rx(data["proliferation_before"])],
+        "ki67_high": [rx(p) for p in data["proliferation_high"]],
         "receptor_percent": rx(data["receptor_percent"]), "receptor_cutoff": float(data["receptor_positive_from_percent"]),
         "shape": re.compile(data["unknown_marker_shape"]),
         "not_markers": {w.lower() for w in data["not_markers"]},
@@ -233,10 +234,11 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
         expanded = _marker_names(candidate) if "/" in candidate else []
         if expanded and all(canonical_marker(n) for n in expanded):
             return expanded, words[i].start()
-    # A marker-shaped tail after a word that introduces it ("the tumour was Hep Par-1", "lymphoma: CD20").
+    # A marker-shaped tail after a word that introduces it ("the tumour was Hep Par-1", "lymphoma: CD20", "a
+    # p16-positive carcinoma").
     for i in range(max(0, len(words) - 3), len(words)):
         head = clean[:words[i].start()].rstrip()
-        if re.search(r"(?:\b(?:with|for|of|and|was|were|is|are|showed|revealed|demonstrated)|[:;])$", head, re.IGNORECASE):
+        if re.search(r"(?:\b(?:with|for|of|and|was|were|is|are|showed|revealed|demonstrated|an?)|[:;])$", head, re.IGNORECASE):
             name = _marker_name(clean[words[i].start():])
             if name:
                 return name, words[i].start()
@@ -246,11 +248,12 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
 def _is_stain_sentence(sentence: Sentence) -> bool:
     rules = _rules()
     text = sentence.text
-    has_polarity = re.search(r"positiv|negativ|reactiv|\(\s*[+−–-]\s*\)", text, re.IGNORECASE) or \
+    # (a plus sign closing a word is a polarity too: "a p16+ carcinoma", "CK7+ and CK20+"; not "Gleason 4+3")
+    has_polarity = re.search(r"positiv|negativ|reactiv|\(\s*[+−–-]\s*\)|\w\+(?=[\s,;.)]|$)", text, re.IGNORECASE) or \
         ("%" in text and (any(p.search(text) for p in rules["ki67"]) or rules["receptor_percent"].search(text)))
     if not has_polarity and not rules["stain"].search(text):
-        return False
-    return bool(has_polarity or rules["stain"].search(text))
+        return any(p.search(text) for p in rules["ki67_high"])
+    return True
 
 
 def find(extraction: Extraction) -> list[Fact]:
@@ -306,6 +309,10 @@ def find(extraction: Extraction) -> list[Fact]:
                 name = canonical_marker(match.group("name")) or match.group("name")
                 add(sentence, name, "positive" if percent > 0 else "negative",
                     min(match.start("name"), match.start("percent")), match.end(), percent=percent)
+        for pattern in rules["ki67_high"]:
+            for match in pattern.finditer(text):
+                name = canonical_marker(match.group("name")) or match.group("name")
+                add(sentence, name, "positive", match.start(), match.end(), level="high")
         if "%" in text:
             for match in rules["receptor_percent"].finditer(text):
                 name = canonical_marker(match.group("name"))
@@ -326,7 +333,11 @@ def _polarity_boundaries(text: str) -> list[re.Match[str]]:
     """Word ends followed (within a few characters) by a polarity word: where a trailing cue can start."""
     found = []
     for word in _POLARITY_WORD.finditer(text):
-        for boundary in _BOUNDARY.finditer(text, max(0, word.start() - 40), word.start() + 1):
+        # (no end position for the scan: the boundary's look-ahead must see the polarity word after a hyphen,
+        # "CK7-positive", which an end position at the word would cut off)
+        for boundary in _BOUNDARY.finditer(text, max(0, word.start() - 40)):
+            if boundary.start() > word.start():
+                break
             found.append(boundary)
     unique = {b.start(): b for b in found}
     return [unique[k] for k in sorted(unique)]
