@@ -35,6 +35,14 @@ _AFTER = re.compile(r"\b(?:after|following|post)\s+(?:(?:the|his|her|their|previ
                     r"palliative|multiple|several|concurrent)\s+)*(?:[\w-]+\s+(?:and\s+|or\s+|,\s*)?){0,2}$", re.IGNORECASE)
 # "diagnosed with recurrent carcinoma post chemotherapy and radiotherapy": a recurrence came after them
 _RECURRENCE = re.compile(r"\b(?:recurren\w*|relaps\w*)\b", re.IGNORECASE)
+# ... and so did a metastasis told arising with the years or months between: "spinal metastasis occurring 10 years
+# after resection of struma ovarii", "drop metastases that occurred 18 years after resection and radiotherapy" (not
+# "free of metastatic disease, 2 1/2 years following vertebrectomy": a state, not an event)
+_METASTASIS_LATER = re.compile(r"\bmetasta\w*\b[^.;]{0,100}?\b(?:occurr\w*|develop\w*|appear\w*|aris\w*|arose|detected|"
+                               r"diagnosed|found|manifest\w*|present\w*|metastasi[sz]ed\s+to\s+[^.;]{0,40}?)\s+"
+                               r"(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:\d{1,2}|one|two|three|four|five|six|"
+                               r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many)\s+(?:years?|months?)\s+"
+                               r"(?:after|following)\b", re.IGNORECASE)
 _MG_M2 = re.compile(r"(?P<dose>\d+(?:\.\d+)?)\s*mg\s*/\s*m\s*(?:2|²|<sup>\s*2\s*</sup>|\s{0,12}2)", re.IGNORECASE)
 
 
@@ -105,7 +113,7 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     if "had" in sentence.lower and _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     if ("after" in clause or "following" in clause or "post" in clause) and _AFTER.search(clause) \
-            and (_tells_presentation(clause) or _RECURRENCE.search(clause)):
+            and (_tells_presentation(clause) or _RECURRENCE.search(clause) or _METASTASIS_LATER.search(clause)):
         return {"prior": True, "why": "the presentation came after it"}
     dated = _dated_before_presentation(extraction, sentence)
     if dated:
