@@ -41,3 +41,46 @@ def test_free_of_disease_years_after_the_spinal_treatment_is_no_history() -> Non
 def test_radiosurgeries_in_the_plural() -> None:
     text = "The 45-year-old man's L2 metastasis of a haemangiopericytoma was managed by repeated radiosurgeries."
     assert schema(text)["radiotherapy"] is True
+
+
+def test_bone_lesions_that_compromise_a_named_bone() -> None:
+    text = "A 52-year-old woman had a sacral mass. Further bone lesions affected the right humerus."
+    assert schema(text)["other_metastases"] == ["bone"]
+
+
+def test_an_organ_after_a_description_set_off_by_commas() -> None:
+    text = "Diagnosis: collapse of C5 in a 70-year-old woman from adenocarcinoma with signet ring cells, from stomach."
+    assert schema(text)["primary_site"] == "stomach"
+
+
+def test_survival_limited_to_a_time() -> None:
+    text = ("An 80-year-old man had an intramedullary T2 metastasis removed. His survival was limited to about 7 "
+            "months after surgery.")
+    assert schema(text)["follow_up_months"] == 7
+
+
+def test_lingered_before_death() -> None:
+    text = "The 66-year-old man did not recover after the T5 decompression and lingered for 3 months before he died."
+    assert schema(text)["follow_up_months"] == 3
+
+
+def test_followed_over_a_period_written_as_an_adjective() -> None:
+    text = "A 50-year-old woman with a thyroid cancer metastasis at L1 was followed over a four-year period."
+    assert schema(text)["follow_up_months"] == 48
+
+
+def test_a_treatment_still_going_on_after_years() -> None:
+    text = ("A 41-year-old man had ALK-positive lung adenocarcinoma with an L3 metastasis. Since then, crizotinib has "
+            "been continued for more than 3 years.")
+    assert schema(text)["follow_up_months"] == 36
+
+
+def test_no_recurrence_found_years_after() -> None:
+    text = ("A 64-year-old woman had a T3 chondrosarcoma resected. No evidence of recurrence was found 4 years after "
+            "the operation.")
+    assert schema(text)["follow_up_months"] == 48
+
+
+def test_died_in_a_time() -> None:
+    text = "A 66-year-old man with a C4 metastasis of esthesioneuroblastoma died in 9 months despite chemotherapy."
+    assert schema(text)["follow_up_months"] == 9

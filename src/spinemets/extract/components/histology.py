@@ -211,8 +211,10 @@ def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     nouns = _sites()[2]
     return (re.compile(rf"^\s*(?:{_NOT_A_QUALIFIER}[\w-]+\s+){{0,3}}?(?:{nouns})\b", re.IGNORECASE),
             # ... also of a part of it: "squamous cell carcinoma of the right apex of the lung"; or right after it, the
-            # clinical shorthand "carcinoma breast", "Ca prostate"
-            re.compile(r"^\s*$|^\s*(?:of|in|from|(?:arising|originating|developing)\s+(?:in|from|at|on))\s+(?:the\s+)?"
+            # clinical shorthand "carcinoma breast", "Ca prostate"; a description set off by commas may come between:
+            # "Adenocarcinoma with mucin production, from pancreas"
+            re.compile(r"^\s*$|^\s*(?:,?\s*(?:with|showing)\s+(?!metasta)(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*)?"
+                       r"(?:of|in|from|(?:arising|originating|developing)\s+(?:in|from|at|on))\s+(?:the\s+)?"
                        r"(?:(?:left|right|upper|lower|proximal|distal|medial|lateral|anterior|posterior)\s+)*"
                        r"(?:(?:apex|base|lobe|hilum|head|tail|body|neck|wall|pole|fundus|dome)\s+of\s+(?:the\s+)?"
                        r"(?:(?:left|right|upper|lower|proximal|distal|medial|lateral|anterior|posterior)\s+)*)?$",
