@@ -84,3 +84,8 @@ def test_no_recurrence_found_years_after() -> None:
 def test_died_in_a_time() -> None:
     text = "A 66-year-old man with a C4 metastasis of esthesioneuroblastoma died in 9 months despite chemotherapy."
     assert schema(text)["follow_up_months"] == 9
+
+
+def test_androgen_blockade_is_hormonal_therapy() -> None:
+    text = "A 74-year-old man's conus metastasis of prostate adenocarcinoma was resected, followed by androgen blockade."
+    assert schema(text)["chemotherapy"] is True
