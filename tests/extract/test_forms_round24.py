@@ -89,3 +89,14 @@ def test_died_in_a_time() -> None:
 def test_androgen_blockade_is_hormonal_therapy() -> None:
     text = "A 74-year-old man's conus metastasis of prostate adenocarcinoma was resected, followed by androgen blockade."
     assert schema(text)["chemotherapy"] is True
+
+
+def test_a_mass_encasing_or_constricting_the_cord_compresses_it() -> None:
+    assert schema("In the 30-year-old man, the T9 tumour extended into the epidural space encasing the spinal "
+                  "cord.")["cord_compression"] is True
+    assert schema("A 51-year-old woman had a T7 mass constricting the spinal cord.")["cord_compression"] is True
+
+
+def test_a_mass_obstructing_the_spinal_canal_compresses_it() -> None:
+    text = "MRI of the 60-year-old man showed an L5 lesion extending dorsally and obstructing the spinal canal."
+    assert schema(text)["cord_compression"] is True
