@@ -22,8 +22,10 @@ def test_a_regional_adjective_before_lymph_nodes_in_a_list() -> None:
 
 
 def test_bone_unnamed_inside_a_list_of_organs() -> None:
+    # (decided again in round 25: the annotators of sets 37 and 42 count unnamed bone listed among other organs as
+    # bone beside them; over every evaluation set the change gains and loses nothing)
     text = "CT of the 58-year-old woman showed metastases to the lungs, bone, and brain, with a T4 deposit."
-    assert sorted(schema(text)["other_metastases"]) == ["brain", "lung"]
+    assert sorted(schema(text)["other_metastases"]) == ["bone", "brain", "lung"]
 
 
 def test_a_part_of_an_organ_after_the_histology() -> None:

@@ -154,7 +154,8 @@ def sentences(text: str) -> list[Sentence]:
             if opening and opening.group(1).lower() in kinds and not (source_line and start < first_line_end):
                 section = kinds[opening.group(1).lower()]
         kind = SOURCE if source_line and start < first_line_end else section
-        if any(low <= start < high for low, high in inline):
+        metadata = any(low <= start < high for low, high in inline)
+        if metadata:
             kind = LITERATURE
         elif kind == LITERATURE and (own_patient.search(sentence_text) or (
                 # the sentences that go on about the patient just introduced, in the same paragraph ("We report a
@@ -176,7 +177,9 @@ def sentences(text: str) -> list[Sentence]:
         # the items of a list that a general or differential line opens with a colon ("Differential diagnosis of
         # ivory vertebra in adults:", "neoplasms to be considered are:") are general too
         item = bool(out) and out[-1].opens_list and _BULLET.match(sentence_text) is not None
-        sentence.generic = is_generic or is_header or item
+        # (a metadata line, "Key Words: Epithelioid sarcoma, Chemotherapy", stays out of the story even where the
+        # literature sections are read as the case below)
+        sentence.generic = is_generic or is_header or item or metadata
         sentence.opens_list = sentence.generic and (item or sentence_text.rstrip().endswith(":"))
         out.append(sentence)
     # Without any case section, literature headers are all there is (an abstract labelled "Introduction"

@@ -69,6 +69,7 @@ def _nouns() -> re.Pattern[str]:
 
 
 _BEFORE_NODES = re.compile(r"[\s-]+(?:lymph[- ]nodes?|nodes?|nodal)\b", re.IGNORECASE)
+_LISTED_BONE = re.compile(r"\b(?:bones?|bony|osseous|skeletal)\b(?!\s+marrow)", re.IGNORECASE)
 _UNNAMED_BONE = re.compile(r"\b(?:bony|osseous|skeletal|bones?)$", re.IGNORECASE)
 _IN_THE_SPINE = re.compile(r"\s+(?:in|of|at|involving|within|throughout)\s+(?:the\s+)?"
                            r"(?:(?:lower|upper|mid|whole|entire|cervical|thoracic|dorsal|lumbar|sacral)\s+)*"
@@ -93,6 +94,7 @@ def find(extraction: Extraction) -> list[Fact]:
                 resected = bool(resected_after.match(text, match.end())
                                 or resected_before.search(text[max(0, match.start() - 60):match.start()]))
                 base = match.start("orgs")
+                listed: list[str] = []
                 for word in one.finditer(match.group("orgs")):
                     organ = organ_of(word.group(0))
                     start = base + word.start()
@@ -104,6 +106,16 @@ def find(extraction: Extraction) -> list[Fact]:
                             and _IN_THE_SPINE.match(text, match.end()):
                         continue  # "multiple bone metastases in the lower thoracic spine": the spine's, no other bone
                     seen.add(sentence.start + start)
+                    listed.append(organ)
                     out.append(fact("metastasis", organ, sentence, start, base + word.end(),
+                                    phrase=match.group(0), **({"resected": True} if resected else {})))
+                # bone unnamed among other organs ("metastases to the bones, lymph nodes, and lungs", "adrenal, lung,
+                # and bone metastases") is bone beside them, not the spine the report is about; alone, or placed in
+                # the spine, it gives no organ
+                unnamed = _LISTED_BONE.search(match.group("orgs")) if listed and "bone" not in listed else None
+                if unnamed and sentence.start + base + unnamed.start() not in seen \
+                        and not _IN_THE_SPINE.match(text, match.end()):
+                    seen.add(sentence.start + base + unnamed.start())
+                    out.append(fact("metastasis", "bone", sentence, base + unnamed.start(), base + unnamed.end(),
                                     phrase=match.group(0), **({"resected": True} if resected else {})))
     return out

@@ -193,6 +193,12 @@ def _past_of(text: str) -> tuple[tuple[str, object], ...]:
     return ()
 
 
+# Treatment aimed at another organ's metastases, told just before: "treating the intracranial metastasis with gamma
+# knife and the abdominal metastases with surgical dissection and external radiotherapy"
+_AIMED_ELSEWHERE = re.compile(r"\b(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:intracranial|cerebral|brain|(?:intra-?)?abdominal|"
+                              r"retroperitoneal|hepatic|liver|lung|pulmonary|adrenal|nodal|inguinal|axillary|skin|"
+                              r"cutaneous|pelvic)\s+(?:metastas[ie]s|lesions?|deposits?)\s+with\b[^.;]{0,50}$", re.IGNORECASE)
+
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
     rules = _rules()
     out = []
@@ -210,6 +216,8 @@ def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
             continue
         window = text[max(0, match.start() - 60):match.end() + 60]
         if search(rules["other_organ"], window) and not rules["spine_cue"].search(window):
+            continue
+        if _AIMED_ELSEWHERE.search(text, max(0, match.start() - 120), match.start()):
             continue
         out.append(fact("surgery", "surgery", sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
@@ -310,6 +318,10 @@ def _chemo_details(sentence: Sentence, start: int) -> dict[str, object]:
     return detail
 
 
+# Radiotherapy sent to the spine, told right after the treatment word.
+_TO_THE_SPINE = re.compile(r"(?:\s+therapy)?\s+(?:to|of|at|on)\s+(?:the\s+)?(?:(?:whole|entire|cervical|thoracic|dorsal|lumbar|"
+                           r"sacral|upper|lower)\s+)*(?:spine|spinal\s+(?:metasta\w+|lesions?)|vertebra\w*|(?-i:[CTLS])\d{1,2}\b)",
+                           re.IGNORECASE)
 # Words that, after a pain word, tell where the pain spreads ("back pain irradiated to both legs"), not a treatment.
 _PAIN_SPREAD_WORDS = {"radiation", "irradiated"}
 
@@ -325,8 +337,14 @@ def find(extraction: Extraction) -> list[Fact]:
         if match.group(0).lower() in _PAIN_SPREAD_WORDS and search(rules["radiation_of_pain"], sentence.text, 0,
                                                                  match.start()):
             continue
-        out.append(fact("radiotherapy", True, sentence, match.start(), match.end(),
-                        **_primary_course(sentence, match) or _timing(extraction, sentence, match.start())))
+        if _AIMED_ELSEWHERE.search(sentence.text, max(0, match.start() - 120), match.start()):
+            continue
+        timing = _primary_course(sentence, match) or _timing(extraction, sentence, match.start())
+        if timing.get("prior") and _TO_THE_SPINE.match(sentence.text, match.end()):
+            # given to the spine before this presentation ("pain 2 months after receiving palliative radiation
+            # therapy to the spine"): the spinal disease's own treatment, not the primary's history
+            timing = {}
+        out.append(fact("radiotherapy", True, sentence, match.start(), match.end(), **timing))
     out += _not_given(extraction, sentences)
     with_radiotherapy = {f.sentence for f in out if f.key == "radiotherapy" and f.assertion == "present"}
     for sentence in sentences:
