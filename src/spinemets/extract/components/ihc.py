@@ -248,8 +248,9 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
 def _is_stain_sentence(sentence: Sentence) -> bool:
     rules = _rules()
     text = sentence.text
-    # (a plus sign closing a word is a polarity too: "a p16+ carcinoma", "CK7+ and CK20+"; not "Gleason 4+3")
-    has_polarity = re.search(r"positiv|negativ|reactiv|\(\s*[+−–-]\s*\)|\w\+(?=[\s,;.)]|$)", text, re.IGNORECASE) or \
+    # (a plus sign closing a word is a polarity too: "a p16+ carcinoma", "CK7+ and CK20+", "HR+/HER2-"; not "Gleason
+    # 4+3")
+    has_polarity = re.search(r"positiv|negativ|reactiv|\(\s*[+−–-]\s*\)|\w\+(?=[\s,;.)/]|$)", text, re.IGNORECASE) or \
         ("%" in text and (any(p.search(text) for p in rules["ki67"]) or rules["receptor_percent"].search(text)))
     if not has_polarity and not rules["stain"].search(text):
         return any(p.search(text) for p in rules["ki67_high"])

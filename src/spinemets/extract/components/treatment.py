@@ -35,6 +35,9 @@ _AFTER = re.compile(r"\b(?:after|following|post)\s+(?:(?:the|his|her|their|previ
                     r"palliative|multiple|several|concurrent)\s+)*(?:[\w-]+\s+(?:and\s+|or\s+|,\s*)?){0,2}$", re.IGNORECASE)
 # "diagnosed with recurrent carcinoma post chemotherapy and radiotherapy": a recurrence came after them
 _RECURRENCE = re.compile(r"\b(?:recurren\w*|relaps\w*)\b", re.IGNORECASE)
+# The words right after a treatment named after "after": "(surgery), the patient developed neurologic symptoms"
+_THEN_PRESENTED = re.compile(r"[^.;,]{0,30},\s*(?:the\s+patient|he|she|our\s+patient)\s+(?:\w+\s+){0,2}?"
+                             r"(?:developed|presented|noticed|experienced|complained|was\s+(?:admitted|referred))\b", re.IGNORECASE)
 # ... and so did a metastasis told arising with the years or months between: "spinal metastasis occurring 10 years
 # after resection of struma ovarii", "drop metastases that occurred 18 years after resection and radiotherapy" (not
 # "free of metastatic disease, 2 1/2 years following vertebrectomy": a state, not an event)
@@ -115,6 +118,10 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     if ("after" in clause or "following" in clause or "post" in clause) and _AFTER.search(clause) \
             and (_tells_presentation(clause) or _RECURRENCE.search(clause) or _METASTASIS_LATER.search(clause)):
         return {"prior": True, "why": "the presentation came after it"}
+    # ... or told just after it: "however, after surgery, the patient developed neurologic symptoms"
+    if clause.rstrip().endswith(("after", "following")):
+        if _THEN_PRESENTED.match(sentence.text, start):
+            return {"prior": True, "why": "the presentation came after it"}
     dated = _dated_before_presentation(extraction, sentence)
     if dated:
         return {"prior": True, "why": dated}
