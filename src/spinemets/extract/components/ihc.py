@@ -247,10 +247,8 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
 
 def _is_stain_sentence(sentence: Sentence) -> bool:
     rules = _rules()
-    text = sentence.text
-    # (a plus sign closing a word is a polarity too: "a p16+ carcinoma", "CK7+ and CK20+", "HR+/HER2-"; not "Gleason
-    # 4+3")
-    has_polarity = re.search(r"positiv|negativ|reactiv|\(\s*[+−–-]\s*\)|\w\+(?=[\s,;.)/]|$)", text, re.IGNORECASE) or \
+    text, lower = sentence.text, sentence.lower
+    has_polarity = "positiv" in lower or "negativ" in lower or "reactiv" in lower or _SIGNED.search(text) or \
         ("%" in text and (any(p.search(text) for p in rules["ki67"]) or rules["receptor_percent"].search(text)))
     if not has_polarity and not rules["stain"].search(text):
         return any(p.search(text) for p in rules["ki67_high"])
@@ -264,6 +262,9 @@ def find(extraction: Extraction) -> list[Fact]:
 
     def add(sentence: Sentence, name: str, polarity: str, start: int, end: int, **detail: object) -> None:
         if (name.lower(), sentence.start + start) in seen:
+            return
+        # A gene found mutated ("Genetic testing was positive for NRAS, PIK3CA, KIT and TP53 mutations") is no stain.
+        if _MOLECULAR.search(sentence.text, max(0, start - 80), min(len(sentence.text), end + 45)):
             return
         # A serum tumour marker ("CEA was strongly positive (3618 ng/mL)") is a blood test, not a stain.
         if search(rules["serum"], sentence.text[max(0, start - 40):end + 40]) and \
@@ -325,6 +326,12 @@ def find(extraction: Extraction) -> list[Fact]:
     return out
 
 
+# A sign as the polarity: "(+)", a plus sign closing a word ("a p16+ carcinoma", "CK7+ and CK20+", "HR+/HER2-"; not
+# "Gleason 4+3"), a minus sign before a comma or a bracket ("(ER-, PR-, HER2-)"; not "T1- and T2-weighted"). Each
+# branch begins with its sign, so the regex engine skips ahead to the signs.
+_SIGNED = re.compile(r"\((?=\s*[+−–-]\s*\))|\+(?<=\w\+)(?=[\s,;.)/]|$)|[-−–](?<=\w[-−–])(?=[,;)])")
+_MOLECULAR = re.compile(r"\b(?:mutations?|mutated|mutant|genetic\s+testing|sequencing|NGS|rearrange\w*|gene\s+fusions?|"
+                        r"amplifi\w*)\b", re.IGNORECASE)
 _BARE_POLARITY = re.compile(r"\b(?:positive|negative|positivity|negativity)\b", re.IGNORECASE)
 _POLARITY_WORD = re.compile(r"positiv|negativ|reactiv|express|\(\s*[+−–-]\s*\)|\+|[-−–](?=\s|[,;.)]|$)", re.IGNORECASE)
 _BOUNDARY = re.compile(r"(?<=[\w)])(?=\s|:|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))")

@@ -22,7 +22,7 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     # the adjective only before "and", where another organ follows) and gives no organ; so does bone unnamed
     # (several regions may share the noun: "the thoracic and lumbar spine, brain, and liver")
     spine_region = r"(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)"
-    spinal = (rf"(?:{spine_region}(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+){spine_region})*\s+)?"
+    spinal = (rf"(?:{spine_region}(?:,?\s+(?:and|or)\s+{spine_region})?\s+)?"
               r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx|sacral\s+bones?)\b"
               r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l)?(?:\s+bod(?:y|ies))?)?\b"  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
               # bone unnamed, inside a list or last before the metastasis word: "lymph nodes, bone, and brain", "liver,

@@ -35,6 +35,9 @@ _AFTER = re.compile(r"\b(?:after|following|post)\s+(?:(?:the|his|her|their|previ
                     r"palliative|multiple|several|concurrent)\s+)*(?:[\w-]+\s+(?:and\s+|or\s+|,\s*)?){0,2}$", re.IGNORECASE)
 # "diagnosed with recurrent carcinoma post chemotherapy and radiotherapy": a recurrence came after them
 _RECURRENCE = re.compile(r"\b(?:recurren\w*|relaps\w*)\b", re.IGNORECASE)
+_PAST_HISTORY_OPENING = re.compile(r"\s*(?:on\s+|in\s+(?:her|his|the)\s+)?(?:(?:her|his|the)\s+)?(?:past|previous|prior)\s+"
+                                   r"(?:medical\s+|medico-?surgical\s+|surgical\s+|oncologic(?:al)?\s+)?history\b",
+                                   re.IGNORECASE)
 # The words right after a treatment named after "after": "(surgery), the patient developed neurologic symptoms"
 _THEN_PRESENTED = re.compile(r"[^.;,]{0,30},\s*(?:the\s+patient|he|she|our\s+patient)\s+(?:\w+\s+){0,2}?"
                              r"(?:developed|presented|noticed|experienced|complained|was\s+(?:admitted|referred))\b", re.IGNORECASE)
@@ -125,6 +128,11 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     dated = _dated_before_presentation(extraction, sentence)
     if dated:
         return {"prior": True, "why": dated}
+    # a paragraph that opens as the past history: "On past medico-surgical history, she had invasive ductal carcinoma
+    # ... She underwent standard chemoradiotherapy after both surgeries"
+    paragraph = extraction.text.rfind("\n", 0, sentence.start) + 1
+    if _PAST_HISTORY_OPENING.match(extraction.text, paragraph, paragraph + 80):
+        return {"prior": True, "why": "told in a paragraph of the past history"}
     if sentence.start + start >= extraction.anchor:
         return {}
     if extraction.history_from is not None and sentence.start + start >= extraction.history_from:
