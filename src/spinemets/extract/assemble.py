@@ -187,12 +187,12 @@ def to_schema(extraction: Extraction) -> dict[str, Any]:
     out["surgery"] = _treatment(extraction, "surgery")
     out["radiotherapy"] = _treatment(extraction, "radiotherapy", "dose")
     out["chemotherapy"] = _treatment(extraction, "chemotherapy", "agent")
-    doses = [f for f in extraction.of("dose") if _current(f)]
-    # Another field's course last ("whole brain radiotherapy to 45 Gy in 15 fractions"); a whole prescription
+    # Another field's course ("whole brain radiotherapy to 45 Gy in 15 fractions") is not the spine's: no dose of it.
+    doses = [f for f in extraction.of("dose") if _current(f) and f.detail.get("field") != "other"]
+    # A whole prescription
     # (with its fractions) before a dose written alone (a point dose to the cord, a dose per fraction); then
     # a course the sentence sends to the spine.
-    doses.sort(key=lambda f: (f.detail.get("field") == "other", f.value["fractions"] is None,
-                              f.detail.get("field") != "spine"))
+    doses.sort(key=lambda f: (f.value["fractions"] is None, f.detail.get("field") != "spine"))
     if doses:
         out["rt_total_dose_gy"] = doses[0].value["total_dose_gy"]
         out["rt_fractions"] = doses[0].value["fractions"]

@@ -115,6 +115,7 @@ def sentences(text: str) -> list[Sentence]:
     language = load("language")
     kinds = _header_kinds()
     generic = any_of(language["generic_cues"])
+    generic_opening = any_of(language["generic_openings"])
     case = any_of(language["case_cues"])
     source = rx(language["source_line"])
     own_patient = rx(language["literature_case_cue"])
@@ -167,8 +168,9 @@ def sentences(text: str) -> list[Sentence]:
         sentence = Sentence(index=index, start=start, end=end, text=sentence_text, section=kind)
         lower = sentence.lower
         # the cue alternations are tried only where one of their words begins (a scan, not a search at each place)
-        is_generic = any(w in lower for w in generic_words) \
-            and search_at_word_starts(generic, sentence_text, lower) is not None \
+        is_generic = (any(w in lower for w in generic_words)
+                      and search_at_word_starts(generic, sentence_text, lower) is not None
+                      or generic_opening.match(sentence_text) is not None) \
             and search_at_word_starts(case, sentence_text, lower) is None
         if may_be_foreign and not is_generic:
             words = _WORDS.findall(lower)

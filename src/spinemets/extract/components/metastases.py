@@ -69,6 +69,12 @@ def _nouns() -> re.Pattern[str]:
 
 
 _BEFORE_NODES = re.compile(r"[\s-]+(?:lymph[- ]nodes?|nodes?|nodal)\b", re.IGNORECASE)
+# An organ before the metastasis word names where the metastasis came from when a spinal place or a histological
+# kind stands before it: "a C6 vertebra follicular thyroid metastasis", "papillary thyroid metastases"
+_NAMES_ORIGIN_AFTER = re.compile(r"\s+metasta\w*", re.IGNORECASE)
+_ORIGIN_BEFORE = re.compile(r"(?:\bvertebra[el]?|\bvertebral\s+body|\bspinal|\bspine|\b(?-i:[CTLSD])\d{1,2}|\bfollicular|\bpapillary|"
+                            r"\bmedullary|\banaplastic|\bclear[- ]cell|\bsmall[- ]cell|\bsquamous|\bductal|\blobular)"
+                            r"\s+(?:(?!(?:and|or)\b)[\w-]+\s+)?$", re.IGNORECASE)
 _LISTED_BONE = re.compile(r"\b(?:bones?|bony|osseous|skeletal)\b(?!\s+marrow)", re.IGNORECASE)
 _UNNAMED_BONE = re.compile(r"\b(?:bony|osseous|skeletal|bones?)$", re.IGNORECASE)
 _IN_THE_SPINE = re.compile(r"\s+(?:in|of|at|involving|within|throughout)\s+(?:the\s+)?"
@@ -102,6 +108,9 @@ def find(extraction: Extraction) -> list[Fact]:
                         continue
                     if organ != "lymph node" and _BEFORE_NODES.match(match.group("orgs"), word.end()):
                         continue  # "the left common iliac lymph node", "pelvic lymph nodes": the nodes', no other organ
+                    if _NAMES_ORIGIN_AFTER.match(text, base + word.end()) \
+                            and _ORIGIN_BEFORE.search(text, max(0, base + word.start() - 40), base + word.start()):
+                        continue  # "C6 vertebra follicular thyroid metastasis": where it came from, not where it went
                     if organ == "bone" and _UNNAMED_BONE.search(word.group(0)) \
                             and _IN_THE_SPINE.match(text, match.end()):
                         continue  # "multiple bone metastases in the lower thoracic spine": the spine's, no other bone

@@ -262,11 +262,14 @@ def _not_given(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
     return out
 
 
+_FIELD_REACH = 60  # characters before a dose within which the field it was given to is named
+
+
 def _other_field(text: str, start: int, end: int) -> bool:
     """Radiation of something else than the spine, or not radiotherapy at all, written at [start, end): only words
-    touching the mention count, and a dose in brackets belongs to the phrase before them ("pelvic irradiation
-    (50.4 Gy/28 Fr)")."""
-    reach = 40 if text[:start].rstrip().endswith("(") else 12
+    touching the mention count; a dose belongs to the phrase a few words before it ("pelvic irradiation (50.4 Gy/28
+    Fr)", "whole-brain radiotherapy with a total dose of 30 Gy")."""
+    reach = _FIELD_REACH if text[:start].rstrip().endswith("(") or text[start:start + 1].isdigit() else 12
     return bool(search(_rules()["rt_excluded"], text[max(0, start - reach):end + 15]))
 
 
@@ -290,12 +293,13 @@ def _doses(sentence: Sentence) -> list[Fact]:
         fractions = number(groups["fx"]) if groups.get("fx") else None
         if fractions is None and re.search(r"single", match.group(0), re.IGNORECASE):
             fractions = 1.0
-        if fractions is None and groups.get("total") and groups.get("per"):
+        written_total = float(groups["total"].replace(",", "")) if groups.get("total") else None
+        if fractions is None and written_total and groups.get("per"):
             # "30 Gy in 6 Gy/fraction": the number of fractions is the quotient, when it is a whole number
-            quotient = float(groups["total"]) / float(groups["per"]) if float(groups["per"]) else 0
+            quotient = written_total / float(groups["per"]) if float(groups["per"]) else 0
             fractions = float(round(quotient)) if quotient >= 1 and abs(quotient - round(quotient)) < 0.01 else None
-        if groups.get("total"):
-            total = dose_gy(float(groups["total"]), unit)
+        if written_total is not None:
+            total = dose_gy(written_total, unit)
         elif groups.get("per") and fractions:
             total = dose_gy(float(groups["per"]) * fractions, unit)
         else:
@@ -366,9 +370,13 @@ def find(extraction: Extraction) -> list[Fact]:
         if sentence.index in with_radiotherapy:
             for dose in _doses(sentence):
                 dose.detail.update(_timing(extraction, sentence, dose.start - sentence.start))
-                # where the sentence sends it: the spine, another field ("whole brain radiotherapy ... 45 Gy"), or
-                # not said; the assembly prefers a spinal course when a text gives several
-                if rules["spine_cue"].search(sentence.text):
+                # where it is sent: another field named just before the dose ("whole-brain radiotherapy with a total
+                # dose of 30 Gy", whatever else the sentence names), the spine, another field named elsewhere in the
+                # sentence, or not said; the assembly drops another field's dose and prefers a spinal course
+                at = dose.start - sentence.start
+                if search(rules["rt_excluded"], sentence.text[max(0, at - _FIELD_REACH):at]):
+                    dose.detail["field"] = "other"
+                elif rules["spine_cue"].search(sentence.text):
                     dose.detail["field"] = "spine"
                 elif search(rules["rt_excluded"], sentence.text):
                     dose.detail["field"] = "other"
