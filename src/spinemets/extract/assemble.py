@@ -189,9 +189,8 @@ def to_schema(extraction: Extraction) -> dict[str, Any]:
     out["chemotherapy"] = _treatment(extraction, "chemotherapy", "agent")
     # Another field's course ("whole brain radiotherapy to 45 Gy in 15 fractions") is not the spine's: no dose of it.
     doses = [f for f in extraction.of("dose") if _current(f) and f.detail.get("field") != "other"]
-    # A whole prescription
-    # (with its fractions) before a dose written alone (a point dose to the cord, a dose per fraction); then
-    # a course the sentence sends to the spine.
+    # A whole prescription (with its fractions) before a dose written alone (a point dose to the cord, a dose per
+    # fraction); then a course the sentence sends to the spine.
     doses.sort(key=lambda f: (f.value["fractions"] is None, f.detail.get("field") != "spine"))
     if doses:
         out["rt_total_dose_gy"] = doses[0].value["total_dose_gy"]

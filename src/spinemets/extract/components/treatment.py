@@ -35,12 +35,6 @@ _AFTER = re.compile(r"\b(?:after|following|post)\s+(?:(?:the|his|her|their|previ
                     r"palliative|multiple|several|concurrent)\s+)*(?:[\w-]+\s+(?:and\s+|or\s+|,\s*)?){0,2}$", re.IGNORECASE)
 # "diagnosed with recurrent carcinoma post chemotherapy and radiotherapy": a recurrence came after them
 _RECURRENCE = re.compile(r"\b(?:recurren\w*|relaps\w*)\b", re.IGNORECASE)
-_PAST_HISTORY_OPENING = re.compile(r"\s*(?:on\s+|in\s+(?:her|his|the)\s+)?(?:(?:her|his|the)\s+)?(?:past|previous|prior)\s+"
-                                   r"(?:medical\s+|medico-?surgical\s+|surgical\s+|oncologic(?:al)?\s+)?history\b",
-                                   re.IGNORECASE)
-# The words right after a treatment named after "after": "(surgery), the patient developed neurologic symptoms"
-_THEN_PRESENTED = re.compile(r"[^.;,]{0,30},\s*(?:the\s+patient|he|she|our\s+patient)\s+(?:\w+\s+){0,2}?"
-                             r"(?:developed|presented|noticed|experienced|complained|was\s+(?:admitted|referred))\b", re.IGNORECASE)
 # ... and so did a metastasis told arising with the years or months between: "spinal metastasis occurring 10 years
 # after resection of struma ovarii", "drop metastases that occurred 18 years after resection and radiotherapy" (not
 # "free of metastatic disease, 2 1/2 years following vertebrectomy": a state, not an event)
@@ -49,6 +43,13 @@ _METASTASIS_LATER = re.compile(r"\bmetasta\w*\b[^.;]{0,100}?\b(?:occurr\w*|devel
                                r"(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:\d{1,2}|one|two|three|four|five|six|"
                                r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many)\s+(?:years?|months?)\s+"
                                r"(?:after|following)\b", re.IGNORECASE)
+# A paragraph that opens as the past history ("On past medico-surgical history, she had ...").
+_PAST_HISTORY_OPENING = re.compile(r"\s*(?:on\s+|in\s+(?:her|his|the)\s+)?(?:(?:her|his|the)\s+)?(?:past|previous|prior)\s+"
+                                   r"(?:medical\s+|medico-?surgical\s+|surgical\s+|oncologic(?:al)?\s+)?history\b",
+                                   re.IGNORECASE)
+# The words right after a treatment named after "after": "(surgery), the patient developed neurologic symptoms"
+_THEN_PRESENTED = re.compile(r"[^.;,]{0,30},\s*(?:the\s+patient|he|she|our\s+patient)\s+(?:\w+\s+){0,2}?"
+                             r"(?:developed|presented|noticed|experienced|complained|was\s+(?:admitted|referred))\b", re.IGNORECASE)
 _MG_M2 = re.compile(r"(?P<dose>\d+(?:\.\d+)?)\s*mg\s*/\s*m\s*(?:2|²|<sup>\s*2\s*</sup>|\s{0,12}2)", re.IGNORECASE)
 
 
@@ -213,6 +214,7 @@ def _past_of(text: str) -> tuple[tuple[str, object], ...]:
 _AIMED_ELSEWHERE = re.compile(r"\b(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:intracranial|cerebral|brain|(?:intra-?)?abdominal|"
                               r"retroperitoneal|hepatic|liver|lung|pulmonary|adrenal|nodal|inguinal|axillary|skin|"
                               r"cutaneous|pelvic)\s+(?:metastas[ie]s|lesions?|deposits?)\s+with\b[^.;]{0,50}$", re.IGNORECASE)
+
 
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
     rules = _rules()
