@@ -152,7 +152,8 @@ def find(extraction: Extraction) -> list[Fact]:
         for match in rules["ordinal"].finditer(text):
             prefix = rules["regions"][match.group("region").lower()]
             # "second and third cervical vertebrae", "fifth to seventh thoracic": the anatomy parser reads the list
-            ordinals = re.sub(r"\bthe\s+", "", match.group("ordinal").lower())  # "5th to the 7th"
+            # ("second/fifth thoracic vertebrae" is a list too, not a disc space)
+            ordinals = re.sub(r"\s*/\s*", " and ", re.sub(r"\bthe\s+", "", match.group("ordinal").lower()))
             written = re.sub(r"[a-z0-9]+", lambda w: f"{prefix}{_ordinal_number(w.group(0), rules['ordinals'])}"
                              if w.group(0) not in ("and", "to") else w.group(0), ordinals)
             out.extend(_written_levels(sentence, match, written))

@@ -22,7 +22,12 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     # the adjective only before "and", where another organ follows) and gives no organ; so does bone unnamed
     # (several regions may share the noun: "the thoracic and lumbar spine, brain, and liver")
     spine_region = r"(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)"
-    spinal = (rf"(?:{spine_region}(?:,?\s+(?:and|or)\s+{spine_region})?\s+)?"
+    # ... and the spine's levels may be written as words ("bone metastases in the second/fifth thoracic vertebrae and
+    # left femur")
+    ordinal = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+               r"1st|2nd|3rd|[4-9]th|1[0-2]th)")
+    spinal = (rf"(?:{ordinal}(?:\s*(?:/|,|-|and|to)\s*{ordinal})?\s+)?"
+              rf"(?:{spine_region}(?:,?\s+(?:and|or)\s+{spine_region})?\s+)?"
               r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx|sacral\s+bones?)\b"
               r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l)?(?:\s+bod(?:y|ies))?)?\b"  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
               # bone unnamed, inside a list or last before the metastasis word: "lymph nodes, bone, and brain", "liver,
@@ -74,7 +79,8 @@ _BEFORE_NODES = re.compile(r"[\s-]+(?:lymph[- ]nodes?|nodes?|nodal)\b", re.IGNOR
 _NAMES_ORIGIN_AFTER = re.compile(r"\s+metasta\w*", re.IGNORECASE)
 _ORIGIN_BEFORE = re.compile(r"(?:\bvertebra[el]?|\bvertebral\s+body|\bspinal|\bspine|\b(?-i:[CTLSD])\d{1,2}|\bfollicular|\bpapillary|"
                             r"\bmedullary|\banaplastic|\bclear[- ]cell|\bsmall[- ]cell|\bsquamous|\bductal|\blobular)"
-                            r"\s+(?:(?!(?:and|or)\b)[\w-]+\s+)?$", re.IGNORECASE)
+                            r"\s+(?:(?!(?:and|or|with|without|of|in|at|to|from|including|plus)\b)[\w-]+\s+)?$",
+                            re.IGNORECASE)
 _LISTED_BONE = re.compile(r"\b(?:bones?|bony|osseous|skeletal)\b(?!\s+marrow)", re.IGNORECASE)
 _UNNAMED_BONE = re.compile(r"\b(?:bony|osseous|skeletal|bones?)$", re.IGNORECASE)
 _IN_THE_SPINE = re.compile(r"\s+(?:in|of|at|involving|within|throughout)\s+(?:the\s+)?"
