@@ -17,7 +17,11 @@ _ABBREVIATIONS = {"fig", "figs", "al", "e.g", "i.e", "eg", "ie", "vs", "dr", "mr
                   "ml", "min", "max", "sp", "spp", "var", "viz", "etc", "jr", "sr", "jan", "feb", "mar", "apr", "jun",
                   "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 # (citation brackets may follow the full stop: "... metastases.[2] [3] There are few reports")
-_BOUNDARY = re.compile(r"(?<=[.!?])(?:\s?\[\d+(?:\s*[,–-]\s*\d+)*\])*[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])|\n[ \t]*\n\s*|\n(?=[ \t]*\S)")
+# A boundary's match begins with the end mark before its gap or with the gap's first line break: a pattern that
+# begins with a set of characters lets the regex engine skip ahead to them, where a leading look-behind had it try
+# every place (three times slower).
+_BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])(?:\s?\[\d+(?:\s*[,–-]\s*\d+)*\])*[\"')\]]?\s+(?=[\"'(\[]?[A-Z0-9])"
+                       r"|(?<=\n)[ \t]*\n\s*|(?<=\n)(?=[ \t]*\S))")
 MAX_SENTENCE_CHARS = 1500
 _CITATIONS_AT_END = re.compile(r"(?:\s*\[\d+(?:\s*[,–-]\s*\d+)*\])+$|(?<=[A-Za-z)]\.)\d{1,3}(?:\s*[,–-]\s*\d{1,3})*$")
 _WORDS = re.compile(r"[a-zà-ÿ]+")
@@ -47,18 +51,19 @@ def _header_kinds() -> dict[str, str]:
             for h in headers}
 
 
-def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
-    gap = boundary.group(0)
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the gap text[start:end] between two sentences ends the first."""
+    gap = text[start:end]
     if "\n" in gap:
         if gap.count("\n") >= 2:
             return True
-        line_start = text.rfind("\n", 0, boundary.start()) + 1
+        line_start = text.rfind("\n", 0, start) + 1
         # a line ending in citation brackets ("... more than 90%.[1] [2]") ends as its text before them does
-        line = _CITATIONS_AT_END.sub("", text[line_start:boundary.start()].rstrip())
+        line = _CITATIONS_AT_END.sub("", text[line_start:start].rstrip())
         # A single line break ends a sentence after end punctuation or a short (header-like) line; a
         # hard-wrapped paragraph keeps going.
         return not line or line[-1] in ".!?:" or len(line) < 50
-    before = text[max(0, boundary.start() - 30):boundary.start()]
+    before = text[max(0, start - 30):start]
     word = _WORD_BEFORE.search(before)
     if word:
         token = word.group(1).lower()
@@ -71,7 +76,9 @@ def split(text: str) -> list[tuple[int, int]]:
     """Sentence spans [start, end) over the text, headers kept apart from the sentences that follow them."""
     cuts = {0, len(text)}
     for boundary in _BOUNDARY.finditer(text):
-        if _ends_sentence(text, boundary):
+        # the gap (whitespace, citations) after the end mark the match begins with, or from its line break
+        start = boundary.start() + (text[boundary.start()] != "\n")
+        if _ends_sentence(text, start, boundary.end()):
             cuts.add(boundary.end())
     for header in _header_regex().finditer(text):
         cuts.add(header.start("header"))
