@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from ._data import any_of, load, rx
 from ._prefix import folded_text, search_at_word_starts
+from ._required import finder
 from ._triggers import SHARED
 from .facts import CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED, Sentence
 
@@ -207,10 +208,13 @@ def presentation(text: str, found: list[Sentence]) -> tuple[int, int | None]:
     cue, jump, spinal = any_of(language["presentation_cues"]), rx(language["time_jump"]), rx(language["spinal_words"])
     onset, from_treatment = rx(language["onset_cues"]), rx(language["jump_from_treatment"])
     first = None
+    # the cue (a search tried at every place: each of its words begins with a word boundary) is searched only in
+    # sentences holding one of the strings every cue holds
+    may_hold_cue = finder(cue)
     for sentence in found:
         if not sentence.about_patient:
             continue
-        match = cue.search(sentence.text)
+        match = cue.search(sentence.text) if may_hold_cue is None or may_hold_cue(sentence.lower) else None
         if first is None and match:
             if spinal.search(sentence.text):
                 return sentence.start + match.start(), None
