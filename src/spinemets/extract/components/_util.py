@@ -8,7 +8,7 @@ from itertools import accumulate
 from typing import Callable, Iterable, Iterator
 
 from ..facts import Extraction, Fact, Sentence
-from .._prefix import beginning_scanner, first_characters, folded_text
+from .._prefix import beginning_scanner, first_characters, folded_text, prefixes
 from .._required import finder
 from .._triggers import SHARED
 
@@ -87,18 +87,31 @@ def word_starts(sentence: Sentence) -> list[int]:
 
 # What the match loops need of a pattern, found by one dict look-up on its identity per call: (the pattern, held so
 # its identity is never reused; the first characters a match can begin with; the test for the strings every match
-# holds; its beginning scanner, or None where none is asked for). The memoised functions behind them cost a call
-# each, and a keyword key (`after_hyphen`) a sort: a third of a microsecond or more, a hundred times per text.
+# holds; its beginning scanner, or None). The memoised functions behind them cost a call each, and a keyword key
+# (`after_hyphen`) a sort: a third of a microsecond or more, a hundred times per text.
 _Plan = tuple[re.Pattern[str], frozenset[str] | None, Callable[[str], bool] | None, re.Pattern[str] | None]
-# by the scanner asked for: none (None), or beginning_scanner's `after_hyphen` (True, False)
+# by the scanner asked for: beginning_scanner's `after_hyphen` (True, False), or None for `_word_scanner`
 _PLANS: dict[bool | None, dict[int, _Plan]] = {None: {}, True: {}, False: {}}
+_WORD = re.compile(r"\w+")
+
+
+def _word_scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """beginning_scanner(pattern) when each of the pattern's beginnings is word characters only (else None): no
+    word start then lies inside a beginning the scan finds, where the scan would skip it (a beginning 'a b' would
+    hide the word start of 'b'), and the places tried are the word starts `word_starts` gives that a match can
+    begin at, fewer than a first-character test leaves."""
+    found = prefixes(pattern)
+    if found is None or not all(_WORD.fullmatch(b) for group in found for b in group):
+        return None
+    return beginning_scanner(pattern)
 
 
 def _plan(pattern: re.Pattern[str], after_hyphen: bool | None) -> _Plan:
     plans = _PLANS[after_hyphen]
     plan = plans.get(id(pattern))
     if plan is None:
-        scanner = None if after_hyphen is None else beginning_scanner(pattern, after_hyphen=after_hyphen)
+        scanner = _word_scanner(pattern) if after_hyphen is None \
+            else beginning_scanner(pattern, after_hyphen=after_hyphen)
         plan = plans[id(pattern)] = (pattern, first_characters(pattern), finder(pattern), scanner)
     return plan
 
@@ -116,9 +129,11 @@ def _starts(first: frozenset[str] | None, scanner: re.Pattern[str] | None, sente
 def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence],
             vocabulary: bool = False) -> Iterator[tuple[Sentence, re.Match[str]]]:
     """Non-overlapping matches that start at a word start (every rule's patterns begin with a word), tried
-    there only: several times faster than a search that tries each character. A `vocabulary` (a long list of
-    words) is tried only where a word begins with one of its words' first three letters, found by one regex
-    scan of the sentence rather than a test at each word."""
+    there only: several times faster than a search that tries each character. A pattern is tried only where a
+    word begins with one of its beginnings (up to three characters), found by one regex scan of the sentence
+    rather than a test at each word: a `vocabulary` (a long list of words) always, another pattern when its
+    beginnings are known and are word characters only (`_word_scanner`), else at each word start whose first
+    character can begin a match."""
     _, first, holds, scanner = _plan(pattern, True if vocabulary else None)
     for sentence in sentences:
         if holds is not None and not holds(sentence.lower):
