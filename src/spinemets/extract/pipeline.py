@@ -23,6 +23,7 @@ from typing import Any, Iterable, Iterator
 from ..errors import InputError, Problem
 from ._data import load
 from ._deferred_import import deferring
+from ._prefix import alternation_by_first
 from .components import ordered
 from .facts import Extraction, Fact, Sentence
 from .normalize import clean_text
@@ -64,14 +65,10 @@ def _whole_tokens(words: Iterable[str]) -> re.Pattern[str]:
     inside 'normal'; spaCy cuts tokens at every other character), for `_first_token`. The pattern takes the
     character before the word too (it is searched in the text after a space), so the regex engine skips ahead to
     the characters that are neither letter nor digit, where a leading look-behind had it try every place (three
-    times slower); grouped by their first character, one group's words are tried at a place (words with different
-    first characters never match at the same place: the first match is the same)."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(set(words), key=len, reverse=True):
-        groups.setdefault(word[0], []).append(word[1:])
-    alternatives = "|".join(f"{re.escape(first)}(?:{'|'.join(map(re.escape, rests))})"
-                            for first, rests in groups.items())
-    return re.compile(rf"[^a-z0-9](?:{alternatives or '(?!)'})(?![a-z0-9])")
+    times slower); grouped by their first character (_prefix.alternation_by_first), one group's words are tried
+    at a place."""
+    alternatives = alternation_by_first(sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"[^a-z0-9](?:{alternatives})(?![a-z0-9])")
 
 
 def _first_token(words: re.Pattern[str], lower: str) -> int:
