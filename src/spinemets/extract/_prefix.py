@@ -166,9 +166,23 @@ def beginning_scanner(pattern: re.Pattern[str], after_hyphen: bool = True) -> re
         return None
     # A digit may stand for \d, which matches other scripts' digits too: any digit is then a candidate place.
     words = [b for b in beginnings if not b[:1].isdigit()]
-    digits = r"|\d" if len(words) < len(beginnings) else ""
-    before = r"(?<!\w)" if after_hyphen else r"(?<![\w-])"
-    return re.compile(rf"{before}(?:{'|'.join(map(re.escape, words)) or '(?!)'}{digits})")
+    before = r"\w" if after_hyphen else r"[\w-]"
+    if len(words) < len(beginnings):
+        return re.compile(rf"(?<!{before})(?:{'|'.join(map(re.escape, words)) or '(?!)'}|\d)")
+    # Without digits, the look-behind is written after each beginning's first character (alternation_by_first)
+    return re.compile(alternation_by_first(words, f"(?<!{before}.)"))
+
+
+def alternation_by_first(words: list[str], after_first: str = "") -> str:
+    """An alternation of the words (in their order), grouped by their first character, with `after_first` (a
+    look-behind) written after it. Every alternative then begins with a character, and the regex engine skips
+    ahead to those, where a pattern that begins with a look-behind is tried at every place (two to three times
+    slower). The matches are the same: words with other first characters never match at the same place."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{re.escape(first)}{after_first}(?:{'|'.join(map(re.escape, rests))})"
+                    for first, rests in groups.items()) or "(?!)"
 
 
 _LAST_FOLDED: tuple[str | None, str] = (None, "")

@@ -23,6 +23,7 @@ from typing import Any, Iterable, Iterator
 from ..errors import InputError, Problem
 from ._data import load
 from ._deferred_import import deferring
+from ._prefix import alternation_by_first
 from .components import ordered
 from .facts import Extraction, Fact, Sentence
 from .normalize import clean_text
@@ -59,43 +60,63 @@ def _context_literals() -> tuple[str, ...]:
     return tuple(r["literal"].lower() for r in load("context")["rules"] if r["category"] != "TERMINATE")
 
 
+def _whole_tokens(words: Iterable[str]) -> re.Pattern[str]:
+    """The words as ConText's phrase matcher finds them, whole tokens (no letter or digit either side: not 'no'
+    inside 'normal'; spaCy cuts tokens at every other character), for `_first_token`. The pattern takes the
+    character before the word too (it is searched in the text after a space), so the regex engine skips ahead to
+    the characters that are neither letter nor digit, where a leading look-behind had it try every place (three
+    times slower); grouped by their first character (_prefix.alternation_by_first), one group's words are tried
+    at a place."""
+    alternatives = alternation_by_first(sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"[^a-z0-9](?:{alternatives})(?![a-z0-9])")
+
+
+def _first_token(words: re.Pattern[str], lower: str) -> int:
+    """Where in the lower-case text the first of the words (`_whole_tokens`) begins; -1 where none stands."""
+    found = words.search(" " + lower)
+    return -1 if found is None else found.start()  # the space before the text shifts every place by one
+
+
+# spaCy cuts 'cannot' inside its word (can, not): found as a string, not as a whole token
+_CANNOT = "cannot"
+
+
 @lru_cache(maxsize=1)
 def _context_cue() -> re.Pattern[str]:
-    """A ConText cue as the phrase matcher finds it: whole tokens, so not 'no' inside 'normal'. spaCy cuts
-    tokens at every non-alphanumeric character, and inside a word only in its exceptions ('cannot': can, not)."""
-    words = "|".join(re.escape(w) for w in sorted(set(_context_literals()), key=len, reverse=True))
-    return re.compile(rf"(?<![a-z0-9])(?:{words})(?![a-z0-9])|cannot")
+    """Every ConText cue but the terminators (`_whole_tokens`)."""
+    return _whole_tokens(_context_literals())
+
+
+def _has_cue(lower: str) -> bool:
+    return _CANNOT in lower or _first_token(_context_cue(), lower) >= 0
 
 
 @lru_cache(maxsize=1)
 def _directed_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Cues that govern what follows them (forward, both ways), and, written backwards, those that govern what
-    precedes them (backward, both ways): searched in a sentence, the first gives the earliest place a cue
-    can reach forward from, the second, run over the reversed sentence, the latest place one reaches back to."""
+    precedes them (backward, both ways): the first found in a sentence gives the earliest place a cue can reach
+    forward from, the first found in the reversed sentence the latest place one reaches back to."""
     rules = load("context")["rules"]
 
-    def words(directions: tuple[str, ...], backwards: bool) -> str:
-        found = {r["literal"].lower()[::-1] if backwards else r["literal"].lower()
-                 for r in rules if r["direction"] in directions}
-        return "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)) or "(?!)"
+    def words(directions: tuple[str, ...], backwards: bool) -> re.Pattern[str]:
+        return _whole_tokens(r["literal"].lower()[::-1] if backwards else r["literal"].lower()
+                             for r in rules if r["direction"] in directions)
 
-    forward = words(("FORWARD", "BIDIRECTIONAL"), False)
-    backward = words(("BACKWARD", "BIDIRECTIONAL"), True)
-    return (re.compile(rf"(?<![a-z0-9])(?:{forward})(?![a-z0-9])|cannot"),
-            re.compile(rf"(?<![a-z0-9])(?:{backward})(?![a-z0-9])"))
+    return words(("FORWARD", "BIDIRECTIONAL"), False), words(("BACKWARD", "BIDIRECTIONAL"), True)
 
 
 def _reachable(sentence: Sentence, facts: list[Fact]) -> bool:
     """Whether a cue of the sentence can reach one of its facts at all: a forward cue before a fact's end, or
     a backward cue after a fact's start (ConText's scope never runs the other way)."""
     forward, backward = _directed_cues()
-    ahead = forward.search(sentence.lower)
-    if ahead is not None and any(f.end - sentence.start > ahead.start() for f in facts):
+    lower = sentence.lower
+    ahead = min((at for at in (_first_token(forward, lower), lower.find(_CANNOT)) if at >= 0), default=-1)
+    if ahead >= 0 and any(f.end - sentence.start > ahead for f in facts):
         return True
-    behind = backward.search(sentence.lower[::-1])
-    if behind is None:
+    behind = _first_token(backward, lower[::-1])
+    if behind < 0:
         return False
-    reach = len(sentence.lower) - behind.start()  # where the last backward cue ends, in the sentence
+    reach = len(lower) - behind  # where the last backward cue ends, in the sentence
     return any(f.start - sentence.start < reach for f in facts)
 
 
@@ -134,13 +155,12 @@ def nlp() -> _Context:
 
 def _open_sentences(extraction: Extraction) -> dict[int, list[int]]:
     """Sentence index -> indexes of its facts whose status ConText may change (a fact, and a cue word)."""
-    cue = _context_cue().search
     by_sentence: dict[int, list[int]] = {}
     for index, found in enumerate(extraction.facts):
         if found.key not in _NO_CONTEXT:
             by_sentence.setdefault(found.sentence, []).append(index)
     return {s: facts for s, facts in by_sentence.items()
-            if cue(extraction.sentences[s].lower)
+            if _has_cue(extraction.sentences[s].lower)
             and _reachable(extraction.sentences[s], [extraction.facts[i] for i in facts])}
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..facts import Extraction, Fact, Sentence
-from .._prefix import beginning_scanner, first_characters, folded_text
-from .._required import finder, may_match
+from .._prefix import beginning_scanner, first_characters, folded_text, prefixes
+from .._required import finder
 from .._triggers import SHARED
 
 
@@ -85,8 +85,38 @@ def word_starts(sentence: Sentence) -> list[int]:
     return sentence.word_starts
 
 
-def _starts(pattern: re.Pattern[str], first: frozenset[str] | None, scanner: re.Pattern[str] | None,
-            sentence: Sentence) -> list[int]:
+# What the match loops need of a pattern, found by one dict look-up on its identity per call: (the pattern, held so
+# its identity is never reused; the first characters a match can begin with; the test for the strings every match
+# holds; its beginning scanner, or None). The memoised functions behind them cost a call each, and a keyword key
+# (`after_hyphen`) a sort: a third of a microsecond or more, a hundred times per text.
+_Plan = tuple[re.Pattern[str], frozenset[str] | None, Callable[[str], bool] | None, re.Pattern[str] | None]
+# by the scanner asked for: beginning_scanner's `after_hyphen` (True, False), or None for `_word_scanner`
+_PLANS: dict[bool | None, dict[int, _Plan]] = {None: {}, True: {}, False: {}}
+_WORD = re.compile(r"\w+")
+
+
+def _word_scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """beginning_scanner(pattern) when each of the pattern's beginnings is word characters only (else None): no
+    word start then lies inside a beginning the scan finds, where the scan would skip it (a beginning 'a b' would
+    hide the word start of 'b'), and the places tried are the word starts `word_starts` gives that a match can
+    begin at, fewer than a first-character test leaves."""
+    found = prefixes(pattern)
+    if found is None or not all(_WORD.fullmatch(b) for group in found for b in group):
+        return None
+    return beginning_scanner(pattern)
+
+
+def _plan(pattern: re.Pattern[str], after_hyphen: bool | None) -> _Plan:
+    plans = _PLANS[after_hyphen]
+    plan = plans.get(id(pattern))
+    if plan is None:
+        scanner = _word_scanner(pattern) if after_hyphen is None \
+            else beginning_scanner(pattern, after_hyphen=after_hyphen)
+        plan = plans[id(pattern)] = (pattern, first_characters(pattern), finder(pattern), scanner)
+    return plan
+
+
+def _starts(first: frozenset[str] | None, scanner: re.Pattern[str] | None, sentence: Sentence) -> list[int]:
     text = sentence.text
     if scanner is not None:  # sentence.lower is folded (_prefix.fold): the same length, offsets shared
         return [m.start() for m in scanner.finditer(sentence.lower)]
@@ -99,18 +129,18 @@ def _starts(pattern: re.Pattern[str], first: frozenset[str] | None, scanner: re.
 def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence],
             vocabulary: bool = False) -> Iterator[tuple[Sentence, re.Match[str]]]:
     """Non-overlapping matches that start at a word start (every rule's patterns begin with a word), tried
-    there only: several times faster than a search that tries each character. A `vocabulary` (a long list of
-    words) is tried only where a word begins with one of its words' first three letters, found by one regex
-    scan of the sentence rather than a test at each word."""
-    first = first_characters(pattern)
-    scanner = beginning_scanner(pattern) if vocabulary else None
-    holds = finder(pattern)
+    there only: several times faster than a search that tries each character. A pattern is tried only where a
+    word begins with one of its beginnings (up to three characters), found by one regex scan of the sentence
+    rather than a test at each word: a `vocabulary` (a long list of words) always, another pattern when its
+    beginnings are known and are word characters only (`_word_scanner`), else at each word start whose first
+    character can begin a match."""
+    _, first, holds, scanner = _plan(pattern, True if vocabulary else None)
     for sentence in sentences:
         if holds is not None and not holds(sentence.lower):
             continue  # none of the strings every match holds
         last_end = -1
         text = sentence.text
-        for start in _starts(pattern, first, scanner, sentence):
+        for start in _starts(first, scanner, sentence):
             if start < last_end:
                 continue
             match = pattern.match(text, start)
@@ -141,9 +171,9 @@ def matches_in_windows(pattern: re.Pattern[str], sentence: Sentence, windows: li
     """Non-overlapping matches of `pattern` that start at a word start inside the windows, tried only where one
     of its beginnings stands (one scan, _prefix.py). Without `after_hyphen` a word after a hyphen is no start
     ("small" in "non-small cell"); `bounded` keeps each match inside its window."""
-    if not may_match(pattern, sentence.lower):
-        return []
-    scanner = beginning_scanner(pattern, after_hyphen=after_hyphen)
+    _, _, holds, scanner = _plan(pattern, after_hyphen)
+    if holds is not None and not holds(sentence.lower):
+        return []  # none of the strings every match holds (_required.may_match)
     text = sentence.text
     starts = None
     if scanner is None:
