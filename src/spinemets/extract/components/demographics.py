@@ -23,16 +23,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str], re.Pa
     bound = r"(?<!than )(?<!under )(?<!over )(?<!above )(?<!below )(?<!to )(?<!and )"  # ... or a range's end
     group = r"(?<!mean )(?<!median )(?<!average )"
     age = re.compile(
-        rf"{bound}\b{_NUM}[- ]?(?:years?|yrs?|y)[- ]?(?:old\b|(?=\s+(?:\w+\s+)?(?:{nouns})\b))"
+        rf"{bound}\b{_NUM}(?:[- ]?(?:years?|yrs?|y)[- ]?(?:old\b|(?=\s+(?:\w+\s+)?(?:{nouns})\b))"
+        # ... or a young child's age in months ("a 28-month-old boy"; not "a 3-month-old fracture"): the schema's age
+        # is in whole years
+        rf"|(?P<in_months>[- ]months?[- ]old)(?=\s+(?:[\w-]+\s+)?(?:{nouns}|child|infant|toddler|baby)\b))"
         rf"|{group}\bage\s*[:=]\s*{_NUM}\b|\baged\s+{_NUM}\b|{group}\bage\s+(?:of\s+)?{_NUM}\b|{bound}\b{_NUM}\s+years\s+of\s+age\b|\b{_NUM}\s?(?:yo|y/o|y\.o\.)(?!\w)"
         # a case-report header "Patient: Male, 56", whose label the sentence splitter may set apart
         rf"|\bpatient\s*:\s*(?:male|female|man|woman)\s*,\s*{_NUM}\b|^\s*(?:male|female)\s*,\s*{_NUM}\s*$"
         # ... or with the age first: "Patient: 59 years, female"
         rf"|\b(?:patient|woman|man|female|male|lady|gentleman)\s+(?:aged\s+)?of\s+{_NUM}\s+years\b"  # "a female patient of 73 years"
-        rf"|\bpatient\s*:\s*{_NUM}\s*(?:years?|yrs?|y)\b|^\s*{_NUM}\s*(?:years?|yrs?)\s*,\s*(?:male|female)\s*$"
-        # a young child's age in months ("a 28-month-old boy"; not "a 3-month-old fracture"): the schema's age is in
-        # whole years
-        rf"|{bound}\b{_NUM}(?P<in_months>[- ]months?[- ]old)(?=\s+(?:[\w-]+\s+)?(?:{nouns}|child|infant|toddler|baby)\b)",
+        rf"|\bpatient\s*:\s*{_NUM}\s*(?:years?|yrs?|y)\b|^\s*{_NUM}\s*(?:years?|yrs?)\s*,\s*(?:male|female)\s*$",
         re.IGNORECASE)
     sex = re.compile(rf"\b(?:{phrase_alternation(list(sex_of))})\b", re.IGNORECASE)
     # a teaching file's header "Age / Sex : 67 / F"

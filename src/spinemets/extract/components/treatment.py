@@ -216,6 +216,12 @@ _AIMED_ELSEWHERE = re.compile(r"\b(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:intra
                               r"cutaneous|pelvic)\s+(?:metastas[ie]s|lesions?|deposits?)\s+with\b[^.;]{0,50}$", re.IGNORECASE)
 
 
+def _aimed_elsewhere(text: str, start: int) -> bool:
+    # (its leading word boundary makes the regex engine try it at every place: a substring test first)
+    window = text[max(0, start - 120):start]
+    return " with" in window and _AIMED_ELSEWHERE.search(window) is not None
+
+
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
     rules = _rules()
     out = []
@@ -234,7 +240,7 @@ def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
         window = text[max(0, match.start() - 60):match.end() + 60]
         if search(rules["other_organ"], window) and not rules["spine_cue"].search(window):
             continue
-        if _AIMED_ELSEWHERE.search(text, max(0, match.start() - 120), match.start()):
+        if _aimed_elsewhere(text, match.start()):
             continue
         out.append(fact("surgery", "surgery", sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
@@ -358,7 +364,7 @@ def find(extraction: Extraction) -> list[Fact]:
         if match.group(0).lower() in _PAIN_SPREAD_WORDS and search(rules["radiation_of_pain"], sentence.text, 0,
                                                                  match.start()):
             continue
-        if _AIMED_ELSEWHERE.search(sentence.text, max(0, match.start() - 120), match.start()):
+        if _aimed_elsewhere(sentence.text, match.start()):
             continue
         timing = _primary_course(sentence, match) or _timing(extraction, sentence, match.start())
         if timing.get("prior") and _TO_THE_SPINE.match(sentence.text, match.end()):
