@@ -311,6 +311,9 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     return out
 
 
+_FINAL_WORDS = ("diagnos", "unexpectedly", "surprisingly", "turned out", "proved", "proven")
+
+
 def find(extraction: Extraction) -> list[Fact]:
     stains = extraction.of("ihc")
     out: list[Fact] = []
@@ -335,9 +338,11 @@ def find(extraction: Extraction) -> list[Fact]:
     name_sites = load("histology").get("name_sites", {})
     for sentence in extraction.sentences:
         found = _histologies(sentence, raw[sentence.index], defined) if sentence.index in raw else []
-        for f in found:
-            if final.search(sentence.text, 0, f.start - sentence.start):
-                f.detail["final"] = True
+        # (every form of the final cue holds one of these strings: a substring test first)
+        if found and any(w in sentence.lower for w in _FINAL_WORDS):
+            for f in found:
+                if final.search(sentence.text, 0, f.start - sentence.start):
+                    f.detail["final"] = True
         sites = _site_facts(sentence, found) if sentence.index in with_site_words else []
         sites += _spine_sites(sentence, found)
         # "NSCLC" names its organ as "non-small cell lung cancer" would; so does "cholangiocarcinoma"
