@@ -173,7 +173,7 @@ def matches_in_windows(pattern: re.Pattern[str], sentence: Sentence, windows: li
     ("small" in "non-small cell"); `bounded` keeps each match inside its window."""
     _, _, holds, scanner = _plan(pattern, after_hyphen)
     if holds is not None and not holds(sentence.lower):
-        return []  # none of the strings every match holds (_required.may_match)
+        return []  # none of the strings every match holds
     text = sentence.text
     starts = None
     if scanner is None:

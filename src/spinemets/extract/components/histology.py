@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
 from .._prefix import folded_text
+from .._required import may_match
 from ..facts import SOURCE, Extraction, Fact, Sentence
 from ._util import all_sentences, fact, gate, matches, matches_in_windows, overlaps, windows_of
 
@@ -311,9 +312,6 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     return out
 
 
-_FINAL_WORDS = ("diagnos", "unexpectedly", "surprisingly", "turned out", "proved", "proven")
-
-
 def find(extraction: Extraction) -> list[Fact]:
     stains = extraction.of("ihc")
     out: list[Fact] = []
@@ -338,8 +336,7 @@ def find(extraction: Extraction) -> list[Fact]:
     name_sites = load("histology").get("name_sites", {})
     for sentence in extraction.sentences:
         found = _histologies(sentence, raw[sentence.index], defined) if sentence.index in raw else []
-        # (every form of the final cue holds one of these strings: a substring test first)
-        if found and any(w in sentence.lower for w in _FINAL_WORDS):
+        if found and may_match(final, sentence.lower):  # a substring test before the regex
             for f in found:
                 if final.search(sentence.text, 0, f.start - sentence.start):
                     f.detail["final"] = True

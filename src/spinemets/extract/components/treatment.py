@@ -35,14 +35,18 @@ _AFTER = re.compile(r"\b(?:after|following|post)\s+(?:(?:the|his|her|their|previ
                     r"palliative|multiple|several|concurrent)\s+)*(?:[\w-]+\s+(?:and\s+|or\s+|,\s*)?){0,2}$", re.IGNORECASE)
 # "diagnosed with recurrent carcinoma post chemotherapy and radiotherapy": a recurrence came after them
 _RECURRENCE = re.compile(r"\b(?:recurren\w*|relaps\w*)\b", re.IGNORECASE)
+
+
 # ... and so did a metastasis told arising with the years or months between: "spinal metastasis occurring 10 years
 # after resection of struma ovarii", "drop metastases that occurred 18 years after resection and radiotherapy" (not
 # "free of metastatic disease, 2 1/2 years following vertebrectomy": a state, not an event)
-_METASTASIS_LATER = re.compile(r"\bmetasta\w*\b[^.;]{0,100}?\b(?:occurr\w*|develop\w*|appear\w*|aris\w*|arose|detected|"
-                               r"diagnosed|found|manifest\w*|present\w*|metastasi[sz]ed\s+to\s+[^.;]{0,40}?)\s+"
-                               r"(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?(?:\d{1,2}|one|two|three|four|five|six|"
-                               r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|several|many)\s+(?:years?|months?)\s+"
-                               r"(?:after|following)\b", re.IGNORECASE)
+@lru_cache(maxsize=1)
+def _metastasis_later() -> re.Pattern[str]:
+    return rx(r"\bmetasta\w*\b[^.;]{0,100}?\b(?:occurr\w*|develop\w*|appear\w*|aris\w*|arose|detected|diagnosed|found|"
+              r"manifest\w*|present\w*|metastasi[sz]ed\s+to\s+[^.;]{0,40}?)\s+(?:about\s+|nearly\s+|almost\s+|over\s+|"
+              r"more\s+than\s+)?(?:NUM|several|many)\s+(?:years?|months?)\s+(?:after|following)\b")
+
+
 # A paragraph that opens as the past history ("On past medico-surgical history, she had ...").
 _PAST_HISTORY_OPENING = re.compile(r"\s*(?:on\s+|in\s+(?:her|his|the)\s+)?(?:(?:her|his|the)\s+)?(?:past|previous|prior)\s+"
                                    r"(?:medical\s+|medico-?surgical\s+|surgical\s+|oncologic(?:al)?\s+)?history\b",
@@ -120,7 +124,8 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     if "had" in sentence.lower and _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     if ("after" in clause or "following" in clause or "post" in clause) and _AFTER.search(clause) \
-            and (_tells_presentation(clause) or _RECURRENCE.search(clause) or _METASTASIS_LATER.search(clause)):
+            and (_tells_presentation(clause) or _RECURRENCE.search(clause)
+                 or _metastasis_later().search(clause)):
         return {"prior": True, "why": "the presentation came after it"}
     # ... or told just after it: "however, after surgery, the patient developed neurologic symptoms"
     if clause.rstrip().endswith(("after", "following")):
@@ -214,12 +219,7 @@ def _past_of(text: str) -> tuple[tuple[str, object], ...]:
 _AIMED_ELSEWHERE = re.compile(r"\b(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:intracranial|cerebral|brain|(?:intra-?)?abdominal|"
                               r"retroperitoneal|hepatic|liver|lung|pulmonary|adrenal|nodal|inguinal|axillary|skin|"
                               r"cutaneous|pelvic)\s+(?:metastas[ie]s|lesions?|deposits?)\s+with\b[^.;]{0,50}$", re.IGNORECASE)
-
-
-def _aimed_elsewhere(text: str, start: int) -> bool:
-    # (its leading word boundary makes the regex engine try it at every place: a substring test first)
-    window = text[max(0, start - 120):start]
-    return " with" in window and _AIMED_ELSEWHERE.search(window) is not None
+_AIMED_REACH = 120  # characters before the treatment word searched for it
 
 
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
@@ -240,7 +240,7 @@ def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
         window = text[max(0, match.start() - 60):match.end() + 60]
         if search(rules["other_organ"], window) and not rules["spine_cue"].search(window):
             continue
-        if _aimed_elsewhere(text, match.start()):
+        if search(_AIMED_ELSEWHERE, text, max(0, match.start() - _AIMED_REACH), match.start()):
             continue
         out.append(fact("surgery", "surgery", sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
@@ -364,7 +364,7 @@ def find(extraction: Extraction) -> list[Fact]:
         if match.group(0).lower() in _PAIN_SPREAD_WORDS and search(rules["radiation_of_pain"], sentence.text, 0,
                                                                  match.start()):
             continue
-        if _aimed_elsewhere(sentence.text, match.start()):
+        if search(_AIMED_ELSEWHERE, sentence.text, max(0, match.start() - _AIMED_REACH), match.start()):
             continue
         timing = _primary_course(sentence, match) or _timing(extraction, sentence, match.start())
         if timing.get("prior") and _TO_THE_SPINE.match(sentence.text, match.end()):
