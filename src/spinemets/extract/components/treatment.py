@@ -33,6 +33,10 @@ _DATE = re.compile(r"\b(?:(?P<month>" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s
 # "presented with weakness after radiation and chemotherapy": what the presentation came after was before it
 _AFTER = re.compile(r"\b(?:after|following|post)\s+(?:(?:the|his|her|their|previous|prior|initial|adjuvant|neoadjuvant|"
                     r"palliative|multiple|several|concurrent)\s+)*(?:[\w-]+\s+(?:and\s+|or\s+|,\s*)?){0,2}$", re.IGNORECASE)
+# "status-post radiation, chemotherapy and surgery", "(s/p lumpectomy, chemotherapy and radiation in 2015)": the list
+# after the words, up to the treatment (not across a clause or bracket's end)
+_STATUS_POST = re.compile(r"\b(?:status[\s-]+post|s/p)\b[^.;()]*$", re.IGNORECASE)
+_STATUS_POST_REACH = 80
 # "diagnosed with recurrent carcinoma post chemotherapy and radiotherapy": a recurrence came after them
 _RECURRENCE = re.compile(r"\b(?:recurren\w*|relaps\w*)\b", re.IGNORECASE)
 
@@ -117,6 +121,10 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
         return {"prior": True, "why": "told as done some time ago"}
     # "breast cancer had been diagnosed 2 years before, and subsequently she underwent a lumpectomy followed by
     # chemotherapy": the treatment that follows a diagnosis dated before, in the same clause
+    # "a 53-year-old woman status-post radiation, chemotherapy and pelvic exenteration presented with": done before
+    if ("post" in sentence.lower or "s/p" in sentence.lower) \
+            and _STATUS_POST.search(sentence.text, max(0, start - _STATUS_POST_REACH), start):
+        return {"prior": True, "why": "told as status post (s/p)"}
     clause_start = sentence.text.rfind(";", 0, start) + 1
     clause = sentence.lower[clause_start:start]
     if "diagnos" in clause and _DATED_DIAGNOSIS.search(sentence.text, clause_start, start):
@@ -353,7 +361,35 @@ _TO_THE_SPINE = re.compile(r"(?:\s+therapy)?\s+(?:to|of|at|on)\s+(?:the\s+)?(?:(
 _PAIN_SPREAD_WORDS = {"radiation", "irradiated"}
 
 
+# A sentence about treatment in general, in the present tense and about no one: "DLBCL is sensitive to chemotherapy
+# and radiotherapy", "the role of steroids and surgery is unclear", "radiotherapy still has a pivotal role in the
+# management of MESCC". Case reports tell the patient's treatment in the past tense or name the patient; a plan
+# ("radiotherapy is planned", "will be given") is the patient's too, and so is the case told as a whole.
+_PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|remains?|involves?|includes?|suggests?|requires?|offers?|provides?|"
+                           r"plays?|depends?|consists?|seems?|appears?)\b", re.IGNORECASE)
+_TOLD_OF_THE_PATIENT = re.compile(r"\b(?:he|she|his|her|him|we|our|this\s+patient|the\s+patient|was|were|had|did|"
+                                  r"underwent|received|presented|developed|showed|revealed|demonstrated|began|started|"
+                                  r"completed|died|experienced|complained|admitted|performed|treated|given|administered|"
+                                  r"planned|scheduled|will|ongoing|currently|(?:is|are)\s+being|"
+                                  # the case told as a whole ("this case ... managed by radiotherapy", "surgical
+                                  # treatment ... is described"), imaging told in the present ("clips are seen")
+                                  r"case|report|study|paper|described|reviewed|seen|show\w*|noted|visible)\b"
+                                  r"|\d+[- ](?:years?|yrs?)[- ]old",
+                                  re.IGNORECASE)
+
+
+def _general_present(sentence: Sentence) -> bool:
+    return bool(_PRESENT_VERB.search(sentence.text)) and not _TOLD_OF_THE_PATIENT.search(sentence.text)
+
+
 def find(extraction: Extraction) -> list[Fact]:
+    found = _find(extraction)
+    general = {f.sentence for f in found if f.key in ("surgery", "radiotherapy", "chemotherapy", "agent")
+               and _general_present(extraction.sentences[f.sentence])}
+    return [f for f in found if f.sentence not in general or f.key == "dose"] if general else found
+
+
+def _find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
     sentences = patient_sentences(extraction)
     out = _surgery(extraction, sentences)

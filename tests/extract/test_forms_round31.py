@@ -1,0 +1,59 @@
+"""Forms met across the evaluation sets' remaining errors (round 31), each written here in our own words: one
+behaviour per test. Each failed before the rule that reads it, or guards a new rule."""
+
+from __future__ import annotations
+
+from tests.extract._forms import schema
+
+
+def test_an_operation_on_the_brain_is_no_spinal_surgery() -> None:
+    text = ("A 50-year-old man with melanoma underwent craniotomy for resection of a brain metastasis. "
+            "Two months later MRI showed a T8 lesion.")
+    assert schema(text)["surgery"] is None
+
+
+def test_fixation_of_a_long_bone_is_no_spinal_surgery() -> None:
+    text = ("A 64-year-old woman with renal cell carcinoma had an L2 metastasis. "
+            "A pathological fracture of the left femur was treated surgically with intramedullary nailing of the femur.")
+    assert schema(text)["surgery"] is None
+
+
+def test_status_post_lists_earlier_treatment() -> None:
+    text = ("A 53-year-old woman with endometrial stromal sarcoma status-post radiation, chemotherapy, and pelvic "
+            "exenteration presented with back pain and an L3 lesion.")
+    out = schema(text)
+    assert (out["radiotherapy"], out["chemotherapy"]) == (None, None)
+
+
+def test_s_p_in_a_bracket() -> None:
+    text = ("A 66-year-old woman (s/p lumpectomy, chemotherapy and radiation for breast cancer) presented with back "
+            "pain; MRI showed a T11 lesion.")
+    out = schema(text)
+    assert (out["radiotherapy"], out["chemotherapy"]) == (None, None)
+
+
+def test_a_treatment_being_considered_is_not_given() -> None:
+    text = "A 60-year-old man with renal cell carcinoma and an L2 lesion was being considered for chemotherapy but died."
+    assert schema(text)["chemotherapy"] is None
+
+
+def test_never_received_says_no() -> None:
+    text = "A 70-year-old woman had a T9 metastasis of gastric adenocarcinoma. She never received any chemotherapy."
+    assert schema(text)["chemotherapy"] is False
+
+
+def test_treatment_in_general_in_the_present_tense() -> None:
+    text = ("A 41-year-old man had an epidural lymphoma at T4 causing paraparesis. "
+            "Lymphoma is sensitive to chemotherapy and radiotherapy, so early diagnosis matters. "
+            "The role of surgery in this setting is unclear.")
+    out = schema(text)
+    assert (out["surgery"], out["radiotherapy"], out["chemotherapy"]) == (None, None, None)
+
+
+def test_a_plan_in_the_present_tense_stays_the_patient_s() -> None:
+    """Guard: the present tense of a plan or of the case told as a whole is the patient's."""
+    text = ("A 58-year-old woman had breast cancer metastatic to T6. "
+            "Palliative radiotherapy to T6 is planned. "
+            "This case is managed with surgery and chemotherapy.")
+    out = schema(text)
+    assert (out["surgery"], out["radiotherapy"], out["chemotherapy"]) == (True, True, True)
