@@ -57,3 +57,25 @@ def test_a_plan_in_the_present_tense_stays_the_patient_s() -> None:
             "This case is managed with surgery and chemotherapy.")
     out = schema(text)
     assert (out["surgery"], out["radiotherapy"], out["chemotherapy"]) == (True, True, True)
+
+
+def test_an_operation_to_decompress_the_cord_tells_it_was_compressed() -> None:
+    text = "A 62-year-old man with thyroid cancer had a T1 metastasis and underwent decompression of the spinal cord."
+    assert schema(text)["cord_compression"] is True
+
+
+def test_the_cord_pushed_aside() -> None:
+    text = "A 48-year-old woman had a plasmacytoma of T3; MRI showed spinal cord displacement at that level."
+    assert schema(text)["cord_compression"] is True
+
+
+def test_extradural_compression_and_a_canal_filling_mass() -> None:
+    one = "A 66-year-old man had a T12 metastasis; MRI revealed severe circumferential extradural compression at T12."
+    two = "A 70-year-old man had a deposit at T6 with a canal-filling epidural component."
+    assert (schema(one)["cord_compression"], schema(two)["cord_compression"]) == (True, True)
+
+
+def test_no_epidural_compression_says_no() -> None:
+    """Guard: the new form is negated like the others."""
+    text = "A 66-year-old man had an L1 metastasis of prostate cancer. There was no epidural compression."
+    assert schema(text)["cord_compression"] is False
