@@ -79,3 +79,42 @@ def test_no_epidural_compression_says_no() -> None:
     """Guard: the new form is negated like the others."""
     text = "A 66-year-old man had an L1 metastasis of prostate cancer. There was no epidural compression."
     assert schema(text)["cord_compression"] is False
+
+
+def _follow_up(text: str) -> object:
+    return schema("A 61-year-old man had a T10 metastasis of lung cancer and underwent decompression. " + text)[
+        "follow_up_months"]
+
+
+def test_death_counted_from_the_presentation() -> None:
+    assert _follow_up("His condition declined and he passed away 7 months from the initial presentation.") == 7
+
+
+def test_the_present_state_a_time_later() -> None:
+    assert _follow_up("Three years later, he is working again without recurrence.") == 36
+
+
+def test_a_follow_up_scan_a_time_later() -> None:
+    assert _follow_up("A follow-up MRI five months later showed no new lesions.") == 5
+
+
+def test_a_good_course_for_a_time() -> None:
+    assert (_follow_up("He did well for 9 months."), _follow_up("His pain remained improved over 20 months."),
+            _follow_up("There was no local recurrence for 2 years after treatment.")) == (9, 20, 24)
+
+
+def test_followed_with_ongoing_therapy() -> None:
+    assert _follow_up("He has been regularly followed with ongoing osimertinib for 7 months.") == 7
+
+
+def test_followed_by_is_what_came_next() -> None:
+    """Guard: "followed by" tells the next treatment, not the follow-up."""
+    assert _follow_up("Radiotherapy was followed by chemotherapy for 6 months.") is None
+
+
+def test_alive_and_free_counted_from_the_diagnosis() -> None:
+    assert _follow_up("He is alive and free of the disease 15 months from the diagnosis.") == 15
+
+
+def test_a_time_point_after_treatment_with_a_named_agent() -> None:
+    assert _follow_up("Thirty months following treatment with radioiodine, he has no pain.") == 30
