@@ -118,3 +118,40 @@ def test_alive_and_free_counted_from_the_diagnosis() -> None:
 
 def test_a_time_point_after_treatment_with_a_named_agent() -> None:
     assert _follow_up("Thirty months following treatment with radioiodine, he has no pain.") == 30
+
+
+def _organs(text: str) -> list[str]:
+    return sorted(schema(text)["other_metastases"])
+
+
+def test_metastatic_to_her_organs() -> None:
+    text = ("A 65-year-old woman with kidney cancer, metastatic to her mediastinum and supraclavicular lymph nodes, "
+            "had a painful L2 lesion.")
+    assert _organs(text) == ["lymph node"]
+
+
+def test_the_disease_progressed_to_an_organ() -> None:
+    text = "A 52-year-old woman had breast cancer with an L3 metastasis. The disease later progressed to her liver."
+    assert _organs(text) == ["liver"]
+
+
+def test_enlarged_nodes_named_by_an_adjective_in_ic() -> None:
+    text = ("A 70-year-old man had prostate cancer with an L3 lesion; CT showed numerous enlarged pelvic lymph "
+            "nodes.")
+    assert _organs(text) == ["lymph node"]
+
+
+def test_a_focus_in_a_node() -> None:
+    text = ("A 60-year-old man had oesophageal adenocarcinoma and an L2 lesion. PET showed a hypermetabolic focus "
+            "in the left common iliac lymph node.")
+    assert _organs(text) == ["lymph node"]
+
+
+def test_an_organ_before_the_spine_s_metastases() -> None:
+    text = "A 47-year-old woman with ovarian cancer presented with liver and thoracic vertebral metastases."
+    assert _organs(text) == ["liver"]
+
+
+def test_organ_and_spinal_involvement() -> None:
+    text = "A 71-year-old man had metastatic renal cancer with known liver and spinal involvement at L1."
+    assert _organs(text) == ["liver"]

@@ -19,7 +19,8 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     # each organ of a list may carry a side or a count ("her mediastinum, contralateral lung, and supraclavicular
     # lymph nodes") and be two organ words ("mediastinal lymph nodes"); the spine may stand in the list
     # ("the lung, liver, vertebrae and brain", "the cervical vertebra and sternum", "the vertebral and iliac bones":
-    # the adjective only before "and", where another organ follows) and gives no organ; so does bone unnamed
+    # the adjective only before "and", where another organ follows, or last before the metastasis word: "liver and
+    # thoracic vertebral metastases") and gives no organ; so does bone unnamed
     # (several regions may share the noun: "the thoracic and lumbar spine, brain, and liver")
     spine_region = r"(?:cervical|thoracic|dorsal|lumbar|sacral|thoracolumbar|lumbosacral|cervicothoracic)"
     # ... and the spine's levels may be written as words ("bone metastases in the second/fifth thoracic vertebrae and
@@ -28,7 +29,7 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
                r"1st|2nd|3rd|[4-9]th|1[0-2]th)")
     spinal = (rf"(?:{ordinal}(?:\s*(?:/|,|-|and|to)\s*{ordinal})?\s+)?"
               rf"(?:{spine_region}(?:,?\s+(?:and|or)\s+{spine_region})?\s+)?"
-              r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+and\s)|spine|sacrum|coccyx|sacral\s+bones?)\b"
+              r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+(?:and\s|metasta|lesions|deposits))|spine|sacrum|coccyx|sacral\s+bones?)\b"
               r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l)?(?:\s+bod(?:y|ies))?)?\b"  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
               # bone unnamed, inside a list or last before the metastasis word: "lymph nodes, bone, and brain", "liver,
               # splenic and bone metastases" (no organ)
