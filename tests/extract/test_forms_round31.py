@@ -155,3 +155,8 @@ def test_an_organ_before_the_spine_s_metastases() -> None:
 def test_organ_and_spinal_involvement() -> None:
     text = "A 71-year-old man had metastatic renal cancer with known liver and spinal involvement at L1."
     assert _organs(text) == ["liver"]
+
+
+def test_an_operation_told_in_the_present_perfect_is_the_patient_s() -> None:
+    text = "A 35-year-old woman had a C7 metastasis. The C7 metastasis has been decompressed and fused anteriorly."
+    assert schema(text)["surgery"] is True

@@ -373,7 +373,10 @@ _TOLD_OF_THE_PATIENT = re.compile(r"\b(?:he|she|his|her|him|we|our|this\s+patien
                                   r"planned|scheduled|will|ongoing|currently|(?:is|are)\s+being|"
                                   # the case told as a whole ("this case ... managed by radiotherapy", "surgical
                                   # treatment ... is described"), imaging told in the present ("clips are seen")
-                                  r"case|report|study|paper|described|reviewed|seen|show\w*|noted|visible)\b"
+                                  r"case|report|study|paper|described|reviewed|seen|show\w*|noted|visible|"
+                                  # an operation told as done ("the C7 metastasis has been decompressed and fused")
+                                  r"decompressed|fused|stabili[sz]ed|fixed|instrumented|operated|resected|excised|"
+                                  r"removed|irradiated)\b"
                                   r"|\d+[- ](?:years?|yrs?)[- ]old",
                                   re.IGNORECASE)
 
