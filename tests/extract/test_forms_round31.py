@@ -160,3 +160,23 @@ def test_organ_and_spinal_involvement() -> None:
 def test_an_operation_told_in_the_present_perfect_is_the_patient_s() -> None:
     text = "A 35-year-old woman had a C7 metastasis. The C7 metastasis has been decompressed and fused anteriorly."
     assert schema(text)["surgery"] is True
+
+
+def test_progestins_are_hormonal_therapy() -> None:
+    text = ("A 60-year-old woman with endometrial cancer had an L5 metastasis, treated by vertebrectomy and then "
+            "Provera.")
+    assert schema(text)["chemotherapy"] is True
+
+
+def test_tsh_suppression_is_hormonal_therapy() -> None:
+    text = ("A 48-year-old woman had a single L3 metastasis of thyroid cancer. She underwent lumbar spine surgery "
+            "and received TSH suppression therapy.")
+    assert schema(text)["chemotherapy"] is True
+
+
+def test_an_abstract_s_last_sentence_tells_the_course() -> None:
+    text = ("Abstract: A man had small cell lung cancer metastatic to T6. Despite chemotherapy and radiotherapy to the "
+            "spine, he succumbed 3 months after diagnosis.\n\nCase report\nA 74-year-old man presented with back pain "
+            "and leg weakness.")
+    out = schema(text)
+    assert (out["chemotherapy"], out["radiotherapy"]) == (True, True)

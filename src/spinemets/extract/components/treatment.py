@@ -211,8 +211,15 @@ def _dated_before_presentation(extraction: Extraction, sentence: Sentence) -> st
     return "dated before the presentation" if latest < presented else None
 
 
+# An abstract's sentence that ends the story ("despite chemotherapy and radiotherapy, he succumbed 3 months after
+# diagnosis") tells the course after the presentation, whatever time words it holds.
+_OUTCOME = re.compile(r"\b(?:succumbed|died|passed\s+away|expired)\b", re.IGNORECASE)
+
+
 def _past_of(text: str) -> tuple[tuple[str, object], ...]:
     rules = _rules()
+    if _OUTCOME.search(text):
+        return ()
     if rules["prior"].search(text):
         return (("prior", True),)
     # Before the index presentation, in a sentence about another organ and not the spine ("underwent
