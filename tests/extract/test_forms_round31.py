@@ -180,3 +180,21 @@ def test_an_abstract_s_last_sentence_tells_the_course() -> None:
             "and leg weakness.")
     out = schema(text)
     assert (out["chemotherapy"], out["radiotherapy"]) == (True, True)
+
+
+def _deficit(sentence: str) -> object:
+    return schema("A 60-year-old woman had a metastasis of breast cancer at C3. " + sentence)["neuro_deficit"]
+
+
+def test_an_abnormal_gait_is_a_deficit() -> None:
+    assert (_deficit("She presented with a progressive gait abnormality."), _deficit("She had an unsteady gait.")) \
+        == (True, True)
+
+
+def test_a_hemicord_syndrome_and_a_radiculomyelopathy() -> None:
+    assert (_deficit("Examination found a Brown-Séquard syndrome."),
+            _deficit("She suffered from a progressive radiculomyelopathy.")) == (True, True)
+
+
+def test_a_reduction_in_light_touch_sensation() -> None:
+    assert _deficit("There was a reduction in light touch sensation in the C5 dermatome.") is True
