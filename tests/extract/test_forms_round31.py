@@ -198,3 +198,16 @@ def test_a_hemicord_syndrome_and_a_radiculomyelopathy() -> None:
 
 def test_a_reduction_in_light_touch_sensation() -> None:
     assert _deficit("There was a reduction in light touch sensation in the C5 dermatome.") is True
+
+
+def test_what_a_treatment_can_do_in_general() -> None:
+    text = ("A 55-year-old woman had breast cancer with a T9 lesion. "
+            "Radiation therapy can induce an abscopal effect in distant non-irradiated tumours.")
+    assert schema(text)["radiotherapy"] is None
+
+
+def test_a_highlight_about_the_patient_is_the_patient_s() -> None:
+    """Guard: a bullet of highlights names the patient without an article."""
+    text = ("A 58-year-old woman had ovarian cancer with a T8 lesion.\n"
+            "► Oophorectomy with surgical resection of the vertebral lesion leaves patient free of disease")
+    assert schema(text)["surgery"] is True

@@ -373,8 +373,8 @@ _PAIN_SPREAD_WORDS = {"radiation", "irradiated"}
 # management of MESCC". Case reports tell the patient's treatment in the past tense or name the patient; a plan
 # ("radiotherapy is planned", "will be given") is the patient's too, and so is the case told as a whole.
 _PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|remains?|involves?|includes?|suggests?|requires?|offers?|provides?|"
-                           r"plays?|depends?|consists?|seems?|appears?)\b", re.IGNORECASE)
-_TOLD_OF_THE_PATIENT = re.compile(r"\b(?:he|she|his|her|him|we|our|this\s+patient|the\s+patient|was|were|had|did|"
+                           r"plays?|depends?|consists?|seems?|appears?|can|may|might|could)\b", re.IGNORECASE)
+_TOLD_OF_THE_PATIENT = re.compile(r"\b(?:he|she|his|her|him|we|our|patient|was|were|had|did|"
                                   r"underwent|received|presented|developed|showed|revealed|demonstrated|began|started|"
                                   r"completed|died|experienced|complained|admitted|performed|treated|given|administered|"
                                   r"planned|scheduled|will|ongoing|currently|(?:is|are)\s+being|"
@@ -383,7 +383,7 @@ _TOLD_OF_THE_PATIENT = re.compile(r"\b(?:he|she|his|her|him|we|our|this\s+patien
                                   r"case|report|study|paper|described|reviewed|seen|show\w*|noted|visible|"
                                   # an operation told as done ("the C7 metastasis has been decompressed and fused")
                                   r"decompressed|fused|stabili[sz]ed|fixed|instrumented|operated|resected|excised|"
-                                  r"removed|irradiated)\b"
+                                  r"removed|(?<!-)irradiated)\b"
                                   r"|\d+[- ](?:years?|yrs?)[- ]old",
                                   re.IGNORECASE)
 
