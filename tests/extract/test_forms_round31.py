@@ -211,3 +211,27 @@ def test_a_highlight_about_the_patient_is_the_patient_s() -> None:
     text = ("A 58-year-old woman had ovarian cancer with a T8 lesion.\n"
             "► Oophorectomy with surgical resection of the vertebral lesion leaves patient free of disease")
     assert schema(text)["surgery"] is True
+
+
+def _stains(sentence: str) -> tuple[list[str], list[str]]:
+    out = schema("A 15-year-old boy had lytic lesions at T11 and L4. " + sentence)
+    return sorted(out["ihc_positive"]), sorted(out["ihc_negative"])
+
+
+def test_alk_is_a_stain_of_a_lymphoma() -> None:
+    assert _stains("The iliac biopsy showed an ALK (anaplastic lymphoma kinase) positive anaplastic large cell "
+                   "lymphoma.") == (["ALK"], [])
+
+
+def test_alk_in_a_negative_list() -> None:
+    assert _stains("The cells are negative for EMA, ALK and CD15.") == ([], ["ALK", "CD15", "EMA"])
+
+
+def test_alk_naming_a_lung_carcinoma_s_type_is_no_stain() -> None:
+    """Guard: the driver of a carcinoma, not a stain of this tumour."""
+    assert _stains("He had spinal metastases from an ALK-positive lung adenocarcinoma.") == ([], [])
+
+
+def test_a_list_after_showing() -> None:
+    assert _stains("Biopsy showed a lymphoma showing CD20, BCL2 and MUM1 positivity with CD10 negativity.") == (
+        ["BCL2", "CD20", "MUM1"], ["CD10"])

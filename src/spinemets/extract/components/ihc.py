@@ -235,10 +235,11 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
         if expanded and all(canonical_marker(n) for n in expanded):
             return expanded, words[i].start()
     # A marker-shaped tail after a word that introduces it ("the tumour was Hep Par-1", "lymphoma: CD20", "a
-    # p16-positive carcinoma").
+    # p16-positive carcinoma", "lymphoma showing CD20, BCL6 ... positivity").
     for i in range(max(0, len(words) - 3), len(words)):
         head = clean[:words[i].start()].rstrip()
-        if re.search(r"(?:\b(?:with|for|of|and|was|were|is|are|showed|revealed|demonstrated|an?)|[:;])$", head, re.IGNORECASE):
+        if re.search(r"(?:\b(?:with|for|of|and|was|were|is|are|showed|revealed|demonstrated|showing|revealing|demonstrating|"
+                      r"expressing|an?)|[:;])$", head, re.IGNORECASE):
             name = _marker_name(clean[words[i].start():])
             if name:
                 return name, words[i].start()
@@ -265,6 +266,10 @@ def find(extraction: Extraction) -> list[Fact]:
             return
         # A gene found mutated ("Genetic testing was positive for NRAS, PIK3CA, KIT and TP53 mutations") is no stain.
         if _MOLECULAR.search(sentence.text, max(0, start - 80), min(len(sentence.text), end + 45)):
+            return
+        # ... nor a driver that names a carcinoma's molecular type ("ALK-positive lung adenocarcinoma", "ALK-positive
+        # NSCLC"); in a lymphoma ALK is a stain ("ALK positive anaplastic large cell lymphoma")
+        if name.upper() == "ALK" and _DRIVER_OF_CARCINOMA.match(sentence.text, end):
             return
         # A serum tumour marker ("CEA was strongly positive (3618 ng/mL)") is a blood test, not a stain.
         if search(rules["serum"], sentence.text[max(0, start - 40):end + 40]) and \
@@ -332,6 +337,8 @@ def find(extraction: Extraction) -> list[Fact]:
 _SIGNED = re.compile(r"\((?=\s*[+−–-]\s*\))|\+(?<=\w\+)(?=[\s,;.)/]|$)|[-−–](?<=\w[-−–])(?=[,;)])")
 _MOLECULAR = re.compile(r"\b(?:mutations?|mutated|mutant|genetic\s+testing|sequencing|NGS|rearrange\w*|gene\s+fusions?|"
                         r"amplifi\w*)\b", re.IGNORECASE)
+_DRIVER_OF_CARCINOMA = re.compile(r"[\s-]*(?:\([^()]{0,40}\))?[\s-]*(?:positive|negative|\+|-)?[\s-]*(?:[\w-]+\s+){0,2}?"
+                                  r"(?:lung|NSCLC|non-small|adenocarcinoma|carcinoma|cancer|tumou?rs?)\b", re.IGNORECASE)
 _BARE_POLARITY = re.compile(r"\b(?:positive|negative|positivity|negativity)\b", re.IGNORECASE)
 _POLARITY_WORD = re.compile(r"positiv|negativ|reactiv|express|\(\s*[+−–-]\s*\)|\+|[-−–](?=\s|[,;.)]|$)", re.IGNORECASE)
 _BOUNDARY = re.compile(r"(?<=[\w)])(?=\s|:|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))")
