@@ -235,3 +235,27 @@ def test_alk_naming_a_lung_carcinoma_s_type_is_no_stain() -> None:
 def test_a_list_after_showing() -> None:
     assert _stains("Biopsy showed a lymphoma showing CD20, BCL2 and MUM1 positivity with CD10 negativity.") == (
         ["BCL2", "CD20", "MUM1"], ["CD10"])
+
+
+def test_a_limb_s_fixation_is_no_spinal_surgery() -> None:
+    text = ("A 66-year-old woman had a T9 metastasis of carcinosarcoma. "
+            "She underwent left femur fixation by retrograde intramedullary nailing.")
+    assert schema(text)["surgery"] is None
+
+
+def test_a_brain_tumour_s_removal_is_no_spinal_surgery() -> None:
+    text = ("We report a rare case of a 70-year-old man with a cerebellar glioblastoma who presented with worsening "
+            "paraparesis 6 months after craniotomy and total macroscopic tumor removal. MRI showed a T10 mass.")
+    assert schema(text)["surgery"] is None
+
+
+def test_stabilisation_of_another_organ_s_lesion() -> None:
+    text = ("A 79-year-old man had basal cell carcinoma with a T6 metastasis. Palliative chemotherapy led to "
+            "stabilization of the facial lesion.")
+    assert schema(text)["surgery"] is None
+
+
+def test_stabilisation_of_a_spinal_lesion_stays_spinal() -> None:
+    """Guard: the lesion named by its level is the spine's."""
+    text = "A 60-year-old man had a lytic T8 lesion that required stabilization of the T8 lesion with screws."
+    assert schema(text)["surgery"] is True

@@ -235,12 +235,16 @@ _AIMED_ELSEWHERE = re.compile(r"\b(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:intra
                               r"retroperitoneal|hepatic|liver|lung|pulmonary|adrenal|nodal|inguinal|axillary|skin|"
                               r"cutaneous|pelvic)\s+(?:metastas[ie]s|lesions?|deposits?)\s+with\b[^.;]{0,50}$", re.IGNORECASE)
 _AIMED_REACH = 120  # characters before the treatment word searched for it
+_LIMB_BONE = re.compile(r"\b(?:femur|femora|femoral|humerus|humeri|humeral|tibia|tibial|fibula|radius|ulna|clavicle|"
+                        r"acetabul\w*|hip|knee|shoulder|elbow|wrist|ankle)\b", re.IGNORECASE)
 
 
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
     rules = _rules()
     out = []
     for sentence, match in matches(rules["spine"], gate(sentences, rules["triggers"]["spine"])):
+        if _LIMB_BONE.search(sentence.text, 0, match.end() + 40) and not rules["spine_cue"].search(sentence.text):
+            continue  # "left femur fixation by intramedullary nailing": a limb's, in a sentence naming no spine
         out.append(fact("surgery", "spinal procedure", sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
     for sentence, match in matches(rules["generic"], gate(sentences, rules["triggers"]["generic"])):
