@@ -259,3 +259,16 @@ def test_stabilisation_of_a_spinal_lesion_stays_spinal() -> None:
     """Guard: the lesion named by its level is the spine's."""
     text = "A 60-year-old man had a lytic T8 lesion that required stabilization of the T8 lesion with screws."
     assert schema(text)["surgery"] is True
+
+
+def test_radiotherapy_told_after_the_primary_organ_s_resection() -> None:
+    text = ("A 72-year-old man presented with back pain and an L5 lesion. He underwent a radical prostatectomy "
+            "and salvage radiation treatment.")
+    assert schema(text)["radiotherapy"] is None
+
+
+def test_radiotherapy_with_an_orchiectomy_stays_current() -> None:
+    """Guard: castration goes with the bone's radiotherapy."""
+    text = ("A 70-year-old man presented with back pain from prostate cancer metastatic to L3. He underwent bilateral "
+            "orchiectomy and received external beam radiotherapy to manage his symptoms.")
+    assert schema(text)["radiotherapy"] is True

@@ -235,6 +235,10 @@ _AIMED_ELSEWHERE = re.compile(r"\b(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:intra
                               r"retroperitoneal|hepatic|liver|lung|pulmonary|adrenal|nodal|inguinal|axillary|skin|"
                               r"cutaneous|pelvic)\s+(?:metastas[ie]s|lesions?|deposits?)\s+with\b[^.;]{0,50}$", re.IGNORECASE)
 _AIMED_REACH = 120  # characters before the treatment word searched for it
+# The resection of an organ (spinal operations ending in -ectomy are named by spinal_words and excluded with them)
+# (not an orchiectomy: castration, a hormonal treatment of prostate cancer given with the bone's radiotherapy)
+_ORGAN_RESECTION = re.compile(r"\b(?!orch)\w+ectom(?:y|ies)\b|\b(?:resection|excision|removal)\s+of\s+(?:the\s+)?primary\b|"
+                              r"\bthoracotomy\b|\bcraniotomy\b", re.IGNORECASE)
 _LIMB_BONE = re.compile(r"\b(?:femur|femora|femoral|humerus|humeri|humeral|tibia|tibial|fibula|radius|ulna|clavicle|"
                         r"acetabul\w*|hip|knee|shoulder|elbow|wrist|ankle)\b", re.IGNORECASE)
 
@@ -417,6 +421,11 @@ def _find(extraction: Extraction) -> list[Fact]:
         if search(_AIMED_ELSEWHERE, sentence.text, max(0, match.start() - _AIMED_REACH), match.start()):
             continue
         timing = _primary_course(sentence, match) or _timing(extraction, sentence, match.start())
+        if not timing.get("prior") and _ORGAN_RESECTION.search(sentence.text, 0, match.start()) \
+                and not rules["spinal"].search(sentence.text):
+            # told after the resection of an organ, and no spine named: "underwent a radical prostatectomy and salvage
+            # radiation", "thymectomy, followed by chemotherapy and radiotherapy" (the primary's course)
+            timing = {"prior": True, "why": "given with the primary organ's resection"}
         if timing.get("prior") and _TO_THE_SPINE.match(sentence.text, match.end()):
             # given to the spine before this presentation ("pain 2 months after receiving palliative radiation
             # therapy to the spine"): the spinal disease's own treatment, not the primary's history
