@@ -272,3 +272,9 @@ def test_radiotherapy_with_an_orchiectomy_stays_current() -> None:
     text = ("A 70-year-old man presented with back pain from prostate cancer metastatic to L3. He underwent bilateral "
             "orchiectomy and received external beam radiotherapy to manage his symptoms.")
     assert schema(text)["radiotherapy"] is True
+
+
+def test_adjuvant_chemotherapy_after_the_primary_s_resection() -> None:
+    text = ("A 52-year-old man presented with neck pain and a C2 lesion. He underwent a thymectomy, followed by 3 "
+            "cycles of chemotherapy.")
+    assert schema(text)["chemotherapy"] is None

@@ -239,6 +239,18 @@ _AIMED_REACH = 120  # characters before the treatment word searched for it
 # (not an orchiectomy: castration, a hormonal treatment of prostate cancer given with the bone's radiotherapy)
 _ORGAN_RESECTION = re.compile(r"\b(?!orch)\w+ectom(?:y|ies)\b|\b(?:resection|excision|removal)\s+of\s+(?:the\s+)?primary\b|"
                               r"\bthoracotomy\b|\bcraniotomy\b", re.IGNORECASE)
+
+
+def _after_resection(sentence: Sentence, start: int, timing: dict[str, object]) -> dict[str, object]:
+    """Treatment told after the resection of an organ, in a sentence naming no spine, is the primary's course:
+    "underwent a radical prostatectomy and salvage radiation", "thymectomy, followed by chemotherapy and
+    radiotherapy", "following the resection he tolerated 12 cycles of adjuvant chemotherapy"."""
+    if timing.get("prior") or not _ORGAN_RESECTION.search(sentence.text, 0, start) \
+            or _rules()["spinal"].search(sentence.text):
+        return timing
+    return {"prior": True, "why": "given with the primary organ's resection"}
+
+
 _LIMB_BONE = re.compile(r"\b(?:femur|femora|femoral|humerus|humeri|humeral|tibia|tibial|fibula|radius|ulna|clavicle|"
                         r"acetabul\w*|hip|knee|shoulder|elbow|wrist|ankle)\b", re.IGNORECASE)
 
@@ -420,12 +432,8 @@ def _find(extraction: Extraction) -> list[Fact]:
             continue
         if search(_AIMED_ELSEWHERE, sentence.text, max(0, match.start() - _AIMED_REACH), match.start()):
             continue
-        timing = _primary_course(sentence, match) or _timing(extraction, sentence, match.start())
-        if not timing.get("prior") and _ORGAN_RESECTION.search(sentence.text, 0, match.start()) \
-                and not rules["spinal"].search(sentence.text):
-            # told after the resection of an organ, and no spine named: "underwent a radical prostatectomy and salvage
-            # radiation", "thymectomy, followed by chemotherapy and radiotherapy" (the primary's course)
-            timing = {"prior": True, "why": "given with the primary organ's resection"}
+        timing = _after_resection(sentence, match.start(),
+                                  _primary_course(sentence, match) or _timing(extraction, sentence, match.start()))
         if timing.get("prior") and _TO_THE_SPINE.match(sentence.text, match.end()):
             # given to the spine before this presentation ("pain 2 months after receiving palliative radiation
             # therapy to the spine"): the spinal disease's own treatment, not the primary's history
@@ -452,7 +460,8 @@ def _find(extraction: Extraction) -> list[Fact]:
         if search(rules["chemo_excluded"], sentence.text[max(0, match.start() - 30):match.end() + 30]):
             continue
         out.append(fact("chemotherapy", True, sentence, match.start(), match.end(),
-                        **_primary_course(sentence, match) or _timing(extraction, sentence, match.start())))
+                        **_after_resection(sentence, match.start(), _primary_course(sentence, match)
+                                           or _timing(extraction, sentence, match.start()))))
     # ~150 agent names: only sentences holding one (as a string; the regex then asks for whole words), found by
     # the shared trigger pass over the text
     with_agents = gate(sentences, rules["agent_forms"])
@@ -461,7 +470,8 @@ def _find(extraction: Extraction) -> list[Fact]:
             continue  # "an octreotide scan": a tracer for imaging, not a treatment
         generic = rules["agent_forms"][match.group(0).lower()]
         out.append(fact("agent", generic, sentence, match.start(), match.end(), written=match.group(0),
-                        **_chemo_details(sentence, match.end()), **_timing(extraction, sentence, match.start())))
+                        **_chemo_details(sentence, match.end()),
+                        **_after_resection(sentence, match.start(), _timing(extraction, sentence, match.start()))))
     regimens_present = [r for r in rules["regimens"] if r in extraction.text]
     with_regimens = [s for s in sentences if any(r in s.text for r in regimens_present)] if regimens_present else []
     for sentence, match in matches(rules["regimen_rx"], with_regimens):
