@@ -278,3 +278,8 @@ def test_adjuvant_chemotherapy_after_the_primary_s_resection() -> None:
     text = ("A 52-year-old man presented with neck pain and a C2 lesion. He underwent a thymectomy, followed by 3 "
             "cycles of chemotherapy.")
     assert schema(text)["chemotherapy"] is None
+
+
+def test_the_sacral_ala_is_s1() -> None:
+    text = "A 60-year-old man had an isolated sclerotic lesion in the right sacral ala from pancreatic cancer."
+    assert schema(text)["spinal_levels"] == ["S1"]
