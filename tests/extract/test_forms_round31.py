@@ -283,3 +283,15 @@ def test_adjuvant_chemotherapy_after_the_primary_s_resection() -> None:
 def test_the_sacral_ala_is_s1() -> None:
     text = "A 60-year-old man had an isolated sclerotic lesion in the right sacral ala from pancreatic cancer."
     assert schema(text)["spinal_levels"] == ["S1"]
+
+
+def test_a_tibia_is_a_bone_outside_the_spine() -> None:
+    text = ("A 70-year-old man had a sacral metastasis of spindle cell carcinoma. Work-up revealed additional lesions "
+            "of the cervicothoracic spine and left proximal tibia.")
+    assert _organs(text) == ["bone"]
+
+
+def test_metastatic_disease_involving_all_vertebral_bodies_and_long_bones() -> None:
+    text = ("A 58-year-old man had tonsil cancer. A PET scan revealed diffuse metastatic disease involving all "
+            "vertebral bodies, both humeri and the pelvis.")
+    assert _organs(text) == ["bone"]

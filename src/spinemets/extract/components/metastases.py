@@ -36,7 +36,7 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
               r"|(?:bones?|bony|osseous|skeletal)\b(?=\s*(?:,|and\b|or\b|metasta|lesions|deposits|involvement))")
     # ... and a region before lymph nodes: "intra-abdominal lymph nodes", "cervical and mediastinal lymph nodes"
     region = r"(?:intra-?abdominal|abdominal|intrathoracic|intra-?pelvic|neck|cervical|mesenteric|common\s+iliac|external\s+iliac|internal\s+iliac)"
-    item = rf"(?:(?:the|both|her|his|their|left|right|proximal|distal|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and|{region})\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
+    item = rf"(?:(?:the|both|all|her|his|their|left|right|proximal|distal|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and|{region})\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
     # a figure called in brackets may follow an organ: "brain (fig. 2) and adrenal metastases"
     figure = r"(?:\s*\((?:fig|figure|table)\.?\s*[\w.,-]{1,8}\))?"
     # ... joined by "and", commas, "or", "as well as", "and also (in)" ("uptake in the spine and also in the right scapula")
