@@ -248,11 +248,30 @@ def prepare(text: str, name: str | None = None, kind: str | None = None) -> str:
     return clean_text(text, kind=kind)
 
 
+# A text whose words are this rarely English function words ("the", "and", "of", ...) is not in English: clinical
+# English holds them at a fifth to a third of its words, a Spanish or French case report at a few hundredths.
+_ENGLISH_SHARE_MIN = 0.10
+_ENGLISH_WORDS_MIN = 40  # shorter texts say too little to judge
+_WORD = re.compile(r"[a-zà-ÿ]+")
+
+
+def _not_english(text: str) -> bool:
+    words = _WORD.findall(text.lower())
+    if len(words) < _ENGLISH_WORDS_MIN:
+        return False
+    english = frozenset(load("language")["foreign_words"]["english"])
+    return sum(w in english for w in words) / len(words) < _ENGLISH_SHARE_MIN
+
+
 def _finish(extraction: Extraction) -> Extraction:
     if not extraction.text.strip():
         extraction.warnings.append("the text is empty: nothing was extracted")
-    elif not any(f.key in ("level", "histology", "age", "compression", "surgery", "radiotherapy")
-                 for f in extraction.facts if f.assertion == "present"):
+        return extraction
+    if _not_english(extraction.text):
+        extraction.warnings.append("the text does not read as English: spinemets reads clinical English, so facts "
+                                   "written in another language are missed")
+    if not any(f.key in ("level", "histology", "age", "compression", "surgery", "radiotherapy")
+               for f in extraction.facts if f.assertion == "present"):
         extraction.warnings.append("no case found in the text: no age, histology, vertebral level or treatment "
                                    "was recognised")
     return extraction
