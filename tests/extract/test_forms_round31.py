@@ -295,3 +295,17 @@ def test_metastatic_disease_involving_all_vertebral_bodies_and_long_bones() -> N
     text = ("A 58-year-old man had tonsil cancer. A PET scan revealed diffuse metastatic disease involving all "
             "vertebral bodies, both humeri and the pelvis.")
     assert _organs(text) == ["bone"]
+
+
+def test_not_noted_negates_backward() -> None:
+    assert _deficit("Numbness or weakness of both lower limbs was not noted.") is False
+
+
+def test_weakness_listed_with_fatigue_is_systemic() -> None:
+    assert _deficit("She reported severe back pain with weakness, fatigue and dyspnoea.") is False
+
+
+def test_a_disease_s_usual_presentations_are_general() -> None:
+    text = ("A 60-year-old man had myeloma of T8 with back pain. Typical clinical presentations include back pain, "
+            "fatigue, neurologic symptoms secondary to hypercalcemia and pathologic fracture.")
+    assert schema(text)["neuro_deficit"] is False
