@@ -253,6 +253,7 @@ def prepare(text: str, name: str | None = None, kind: str | None = None) -> str:
 _ENGLISH_SHARE_MIN = 0.10
 _ENGLISH_WORDS_MIN = 40  # shorter texts say too little to judge
 _WORD = re.compile(r"[a-zà-ÿ]+")
+_FEW_FACTS = 15
 
 
 def _not_english(text: str) -> bool:
@@ -267,7 +268,8 @@ def _finish(extraction: Extraction) -> Extraction:
     if not extraction.text.strip():
         extraction.warnings.append("the text is empty: nothing was extracted")
         return extraction
-    if _not_english(extraction.text):
+    # (judged only where few facts were found: a text read well needs no warning, and the count costs a pass over it)
+    if len(extraction.facts) < _FEW_FACTS and _not_english(extraction.text):
         extraction.warnings.append("the text does not read as English: spinemets reads clinical English, so facts "
                                    "written in another language are missed")
     if not any(f.key in ("level", "histology", "age", "compression", "surgery", "radiotherapy")

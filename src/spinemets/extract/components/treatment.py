@@ -122,7 +122,7 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     # "breast cancer had been diagnosed 2 years before, and subsequently she underwent a lumpectomy followed by
     # chemotherapy": the treatment that follows a diagnosis dated before, in the same clause
     # "a 53-year-old woman status-post radiation, chemotherapy and pelvic exenteration presented with": done before
-    if ("post" in sentence.lower or "s/p" in sentence.lower) \
+    if ("status" in sentence.lower or "s/p" in sentence.lower) \
             and _STATUS_POST.search(sentence.text, max(0, start - _STATUS_POST_REACH), start):
         return {"prior": True, "why": "told as status post (s/p)"}
     clause_start = sentence.text.rfind(";", 0, start) + 1
@@ -218,7 +218,8 @@ _OUTCOME = re.compile(r"\b(?:succumbed|died|passed\s+away|expired)\b", re.IGNORE
 
 def _past_of(text: str) -> tuple[tuple[str, object], ...]:
     rules = _rules()
-    if _OUTCOME.search(text):
+    lower = text.lower()
+    if ("died" in lower or "succumbed" in lower or "passed away" in lower or "expired" in lower) and _OUTCOME.search(text):
         return ()
     if rules["prior"].search(text):
         return (("prior", True),)
@@ -235,31 +236,50 @@ _AIMED_ELSEWHERE = re.compile(r"\b(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:intra
                               r"retroperitoneal|hepatic|liver|lung|pulmonary|adrenal|nodal|inguinal|axillary|skin|"
                               r"cutaneous|pelvic)\s+(?:metastas[ie]s|lesions?|deposits?)\s+with\b[^.;]{0,50}$", re.IGNORECASE)
 _AIMED_REACH = 120  # characters before the treatment word searched for it
+# Words of a sentence, hyphenated ones kept whole ("non-irradiated", "post-thyroidectomy"): the word tests below look
+# words up in a set, where a regex alternation beginning with \b would be tried at every character.
+_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text)
+
+
 # The resection of an organ (spinal operations ending in -ectomy are named by spinal_words and excluded with them)
 # (not an orchiectomy: castration, a hormonal treatment of prostate cancer given with the bone's radiotherapy)
-_ORGAN_RESECTION = re.compile(r"\b(?!orch)\w+ectom(?:y|ies)\b|\b(?:resection|excision|removal)\s+of\s+(?:the\s+)?primary\b|"
-                              r"\bthoracotomy\b|\bcraniotomy\b", re.IGNORECASE)
+_OTHER_OPENINGS = frozenset({"thoracotomy", "craniotomy"})
+_PRIMARY_RESECTED = re.compile(r"\b(?:resection|excision|removal)\s+of\s+(?:the\s+)?primary\b")
+
+
+def _organ_resected(lower: str) -> bool:
+    if "ectom" not in lower and "otomy" not in lower and "primary" not in lower:
+        return False
+    return any(w.endswith(("ectomy", "ectomies")) and not w.startswith("orch") or w in _OTHER_OPENINGS
+               for w in _words(lower)) or bool(_PRIMARY_RESECTED.search(lower))
 
 
 def _after_resection(sentence: Sentence, start: int, timing: dict[str, object]) -> dict[str, object]:
     """Treatment told after the resection of an organ, in a sentence naming no spine, is the primary's course:
     "underwent a radical prostatectomy and salvage radiation", "thymectomy, followed by chemotherapy and
     radiotherapy", "following the resection he tolerated 12 cycles of adjuvant chemotherapy"."""
-    if timing.get("prior") or not _ORGAN_RESECTION.search(sentence.text, 0, start) \
-            or _rules()["spinal"].search(sentence.text):
+    if timing.get("prior") or not _organ_resected(sentence.lower[:start]) or _rules()["spinal"].search(sentence.text):
         return timing
     return {"prior": True, "why": "given with the primary organ's resection"}
 
 
-_LIMB_BONE = re.compile(r"\b(?:femur|femora|femoral|humerus|humeri|humeral|tibia|tibial|fibula|radius|ulna|clavicle|"
-                        r"acetabul\w*|hip|knee|shoulder|elbow|wrist|ankle)\b", re.IGNORECASE)
+_LIMB_BONES = frozenset({"femur", "femora", "femoral", "humerus", "humeri", "humeral", "tibia", "tibial", "fibula",
+                         "radius", "ulna", "clavicle", "hip", "knee", "shoulder", "elbow", "wrist", "ankle"})
+
+
+def _names_limb_bone(lower: str) -> bool:
+    return any(w in _LIMB_BONES or w.startswith("acetabul") for w in _words(lower))
 
 
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
     rules = _rules()
     out = []
     for sentence, match in matches(rules["spine"], gate(sentences, rules["triggers"]["spine"])):
-        if _LIMB_BONE.search(sentence.text, 0, match.end() + 40) and not rules["spine_cue"].search(sentence.text):
+        if _names_limb_bone(sentence.lower[:match.end() + 40]) and not rules["spine_cue"].search(sentence.text):
             continue  # "left femur fixation by intramedullary nailing": a limb's, in a sentence naming no spine
         out.append(fact("surgery", "spinal procedure", sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
@@ -392,30 +412,35 @@ _PAIN_SPREAD_WORDS = {"radiation", "irradiated"}
 # and radiotherapy", "the role of steroids and surgery is unclear", "radiotherapy still has a pivotal role in the
 # management of MESCC". Case reports tell the patient's treatment in the past tense or name the patient; a plan
 # ("radiotherapy is planned", "will be given") is the patient's too, and so is the case told as a whole.
-_PRESENT_VERB = re.compile(r"\b(?:is|are|has|have|remains?|involves?|includes?|suggests?|requires?|offers?|provides?|"
-                           r"plays?|depends?|consists?|seems?|appears?|can|may|might|could)\b", re.IGNORECASE)
-_TOLD_OF_THE_PATIENT = re.compile(r"\b(?:he|she|his|her|him|we|our|patient|was|were|had|did|"
-                                  r"underwent|received|presented|developed|showed|revealed|demonstrated|began|started|"
-                                  r"completed|died|experienced|complained|admitted|performed|treated|given|administered|"
-                                  r"planned|scheduled|will|ongoing|currently|(?:is|are)\s+being|"
-                                  # the case told as a whole ("this case ... managed by radiotherapy", "surgical
-                                  # treatment ... is described"), imaging told in the present ("clips are seen")
-                                  r"case|report|study|paper|described|reviewed|seen|show\w*|noted|visible|"
-                                  # an operation told as done ("the C7 metastasis has been decompressed and fused")
-                                  r"decompressed|fused|stabili[sz]ed|fixed|instrumented|operated|resected|excised|"
-                                  r"removed|(?<!-)irradiated)\b"
-                                  r"|\d+[- ](?:years?|yrs?)[- ]old",
-                                  re.IGNORECASE)
+_PRESENT_WORDS = frozenset("is are has have remain remains involve involves include includes suggest suggests require "
+                           "requires offer offers provide provides play plays depend depends consist consists seem "
+                           "seems appear appears can may might could".split())
+_PATIENT_WORDS = frozenset(
+    "he she his her him we our patient was were had did underwent received presented developed showed revealed "
+    "demonstrated began started completed died experienced complained admitted performed treated given administered "
+    "planned scheduled will ongoing currently "
+    # the case told as a whole ("this case ... managed by radiotherapy", "surgical treatment ... is described"),
+    # imaging told in the present ("clips are seen")
+    "case report study paper described reviewed seen noted visible "
+    # an operation told as done ("the C7 metastasis has been decompressed and fused")
+    "decompressed fused stabilized stabilised fixed instrumented operated resected excised removed irradiated".split())
+_BEING = re.compile(r"\b(?:is|are)\s+being\b")
+_YEARS_OLD = re.compile(r"\d+[- ](?:years?|yrs?)[- ]old")
 
 
 def _general_present(sentence: Sentence) -> bool:
-    return bool(_PRESENT_VERB.search(sentence.text)) and not _TOLD_OF_THE_PATIENT.search(sentence.text)
+    words = set(_words(sentence.lower))
+    if words.isdisjoint(_PRESENT_WORDS) or not words.isdisjoint(_PATIENT_WORDS) \
+            or any(w.startswith("show") for w in words):
+        return False
+    lower = sentence.lower
+    return not ("being" in words and _BEING.search(lower)) and not ("old" in words and _YEARS_OLD.search(lower))
 
 
 def find(extraction: Extraction) -> list[Fact]:
     found = _find(extraction)
-    general = {f.sentence for f in found if f.key in ("surgery", "radiotherapy", "chemotherapy", "agent")
-               and _general_present(extraction.sentences[f.sentence])}
+    told = {f.sentence for f in found if f.key in ("surgery", "radiotherapy", "chemotherapy", "agent")}
+    general = {index for index in told if _general_present(extraction.sentences[index])}
     return [f for f in found if f.sentence not in general or f.key == "dose"] if general else found
 
 
