@@ -309,3 +309,9 @@ def test_a_disease_s_usual_presentations_are_general() -> None:
     text = ("A 60-year-old man had myeloma of T8 with back pain. Typical clinical presentations include back pain, "
             "fatigue, neurologic symptoms secondary to hypercalcemia and pathologic fracture.")
     assert schema(text)["neuro_deficit"] is False
+
+
+def test_improved_after_an_operation_tells_its_outcome() -> None:
+    text = ("A 44-year-old woman with breast cancer had a conus metastasis at L1. The patient admitted with "
+            "paraplegia improved after the removal of the mass, followed by radiotherapy.")
+    assert schema(text)["surgery"] is True

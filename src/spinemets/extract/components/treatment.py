@@ -37,6 +37,9 @@ _AFTER = re.compile(r"\b(?:after|following|post)\s+(?:(?:the|his|her|their|previ
 # after the words, up to the treatment (not across a clause or bracket's end)
 _STATUS_POST = re.compile(r"\b(?:status[\s-]+post|s/p)\b[^.;()]*$", re.IGNORECASE)
 _STATUS_POST_REACH = 80
+# ... unless the clause tells the outcome of it: "admitted with paraplegia, (she) improved after the removal of the mass"
+_BETTER_AFTER = re.compile(r"\b(?:improved|improving|resolved|recovered|relieved|disappeared|regressed|better)\s+"
+                           r"(?:\w+\s+){0,2}?(?:after|following|post)\b[^.;]*$", re.IGNORECASE)
 # "diagnosed with recurrent carcinoma post chemotherapy and radiotherapy": a recurrence came after them
 _RECURRENCE = re.compile(r"\b(?:recurren\w*|relaps\w*)\b", re.IGNORECASE)
 
@@ -132,6 +135,7 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     if "had" in sentence.lower and _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     if ("after" in clause or "following" in clause or "post" in clause) and _AFTER.search(clause) \
+            and not _BETTER_AFTER.search(clause) \
             and (_tells_presentation(clause) or _RECURRENCE.search(clause)
                  or _metastasis_later().search(clause)):
         return {"prior": True, "why": "the presentation came after it"}
