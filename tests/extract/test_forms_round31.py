@@ -315,3 +315,14 @@ def test_improved_after_an_operation_tells_its_outcome() -> None:
     text = ("A 44-year-old woman with breast cancer had a conus metastasis at L1. The patient admitted with "
             "paraplegia improved after the removal of the mass, followed by radiotherapy.")
     assert schema(text)["surgery"] is True
+
+
+def test_a_vertebral_body_compressed_is_a_fracture() -> None:
+    text = "A 60-year-old man had penile cancer. There is compression of the L2 vertebral body with mild retropulsion."
+    assert schema(text)["fracture_levels"] == ["L2"]
+
+
+def test_a_vertebra_of_reduced_height() -> None:
+    text = ("A 70-year-old woman had thyroid cancer. The T7 vertebra, which is of reduced height, shows an osteolytic "
+            "lesion.")
+    assert schema(text)["fracture_levels"] == ["T7"]
