@@ -326,3 +326,16 @@ def test_a_vertebra_of_reduced_height() -> None:
     text = ("A 70-year-old woman had thyroid cancer. The T7 vertebra, which is of reduced height, shows an osteolytic "
             "lesion.")
     assert schema(text)["fracture_levels"] == ["T7"]
+
+
+def test_a_fracture_with_the_levels_of_one_list_in_its_clause() -> None:
+    text = ("A 50-year-old man had a plasmacytoma. CT revealed a soft tissue mass with a pathologic fracture "
+            "containing lytic lesions of the T2 and T3 vertebral bodies.")
+    assert schema(text)["fracture_levels"] == ["T2", "T3"]
+
+
+def test_levels_of_two_lists_stay_unassigned() -> None:
+    """Guard: levels named apart in the clause are not all the fracture's."""
+    text = ("A 50-year-old man had myeloma. MRI showed a pathologic fracture of unclear level with lesions at T2 "
+            "besides other lesions at L4.")
+    assert schema(text)["fracture_levels"] == []

@@ -34,6 +34,16 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_LIST_JOINER = re.compile(r"\s*(?:,|and|or|to|through|&|-|–)?\s*(?:and\s+)?")
+
+
+def _one_list(text: str, levels: list[Fact]) -> bool:
+    """Whether the levels are written as one list: one mention, or mentions joined by commas, "and", "to"."""
+    ordered = sorted(levels, key=lambda f: f.start)
+    return bool(ordered) and all(b.start <= a.end or _LIST_JOINER.fullmatch(text, a.end, b.start)
+                                 for a, b in zip(ordered, ordered[1:]))
+
+
 def _structure(match: re.Match[str]) -> str:
     written = match.group(0).lower()
     return "cauda_equina" if "cauda" in written else "conus" if "conus" in written else "cord"
@@ -49,7 +59,7 @@ def find(extraction: Extraction) -> list[Fact]:
         text = sentence.text
         in_sentence = [f for f in levels if f.sentence == sentence.index]
         # The levels written right beside the fracture word; failing that, the clause's levels when the
-        # clause names only one.
+        # clause names only one, or names them in one mention.
         adjacent, following = set(), set()
         for f in in_sentence:
             start, end = f.start - sentence.start, f.end - sentence.start
@@ -64,9 +74,12 @@ def find(extraction: Extraction) -> list[Fact]:
             adjacent = following
         if not adjacent:
             left, right = _clause(text, match.start(), match.end())
-            clause_levels = {f.value for f in in_sentence if left <= f.start - sentence.start < right}
+            in_clause = [f for f in in_sentence if left <= f.start - sentence.start < right]
+            clause_levels = {f.value for f in in_clause}
             sentence_levels = {f.value for f in in_sentence}
-            adjacent = clause_levels if len(clause_levels) == 1 else (
+            # ... or names them in one list ("a pathologic fracture containing lytic lesions of the T2 and T3
+            # vertebral bodies")
+            adjacent = clause_levels if len(clause_levels) == 1 or _one_list(extraction.text, in_clause) else (
                 sentence_levels if len(sentence_levels) == 1 else set())
             if not in_sentence:
                 # "... a lytic lesion of L1. It is associated with a pathologic compression fracture": a sentence
