@@ -253,7 +253,7 @@ def prepare(text: str, name: str | None = None, kind: str | None = None) -> str:
 _ENGLISH_SHARE_MIN = 0.10
 _ENGLISH_WORDS_MIN = 40  # shorter texts say too little to judge
 _WORD = re.compile(r"[a-zà-ÿ]+")
-_FEW_FACTS = 15
+_FEW_FACTS = 15  # a text read into this many facts or more is not checked (a text in another language gives a few)
 
 
 def _not_english(text: str) -> bool:

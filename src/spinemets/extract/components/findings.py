@@ -59,7 +59,7 @@ def find(extraction: Extraction) -> list[Fact]:
         text = sentence.text
         in_sentence = [f for f in levels if f.sentence == sentence.index]
         # The levels written right beside the fracture word; failing that, the clause's levels when the
-        # clause names only one, or names them in one mention.
+        # clause names only one, or names them in one list.
         adjacent, following = set(), set()
         for f in in_sentence:
             start, end = f.start - sentence.start, f.end - sentence.start
@@ -77,8 +77,7 @@ def find(extraction: Extraction) -> list[Fact]:
             in_clause = [f for f in in_sentence if left <= f.start - sentence.start < right]
             clause_levels = {f.value for f in in_clause}
             sentence_levels = {f.value for f in in_sentence}
-            # ... or names them in one list ("a pathologic fracture containing lytic lesions of the T2 and T3
-            # vertebral bodies")
+            # ("a pathologic fracture containing lytic lesions of the T2 and T3 vertebral bodies": one list)
             adjacent = clause_levels if len(clause_levels) == 1 or _one_list(extraction.text, in_clause) else (
                 sentence_levels if len(sentence_levels) == 1 else set())
             if not in_sentence:

@@ -122,12 +122,12 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     ago = _AGO.search(sentence.text, start) if "ago" in sentence.lower else None  # a substring test first
     if ago and ago.start() - start <= _AGO_REACH:
         return {"prior": True, "why": "told as done some time ago"}
-    # "breast cancer had been diagnosed 2 years before, and subsequently she underwent a lumpectomy followed by
-    # chemotherapy": the treatment that follows a diagnosis dated before, in the same clause
     # "a 53-year-old woman status-post radiation, chemotherapy and pelvic exenteration presented with": done before
     if ("status" in sentence.lower or "s/p" in sentence.lower) \
             and _STATUS_POST.search(sentence.text, max(0, start - _STATUS_POST_REACH), start):
         return {"prior": True, "why": "told as status post (s/p)"}
+    # "breast cancer had been diagnosed 2 years before, and subsequently she underwent a lumpectomy followed by
+    # chemotherapy": the treatment that follows a diagnosis dated before, in the same clause
     clause_start = sentence.text.rfind(";", 0, start) + 1
     clause = sentence.lower[clause_start:start]
     if "diagnos" in clause and _DATED_DIAGNOSIS.search(sentence.text, clause_start, start):
@@ -223,7 +223,7 @@ _OUTCOME = re.compile(r"\b(?:succumbed|died|passed\s+away|expired)\b", re.IGNORE
 def _past_of(text: str) -> tuple[tuple[str, object], ...]:
     rules = _rules()
     lower = text.lower()
-    if ("died" in lower or "succumbed" in lower or "passed away" in lower or "expired" in lower) and _OUTCOME.search(text):
+    if any(word in lower for word in ("died", "succumbed", "passed away", "expired")) and _OUTCOME.search(text):
         return ()
     if rules["prior"].search(text):
         return (("prior", True),)
