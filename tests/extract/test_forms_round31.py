@@ -339,3 +339,16 @@ def test_levels_of_two_lists_stay_unassigned() -> None:
     text = ("A 50-year-old man had myeloma. MRI showed a pathologic fracture of unclear level with lesions at T2 "
             "besides other lesions at L4.")
     assert schema(text)["fracture_levels"] == []
+
+
+def test_the_chest_wall_and_soft_tissue_are_organs() -> None:
+    text = ("A 49-year-old man had a glioblastoma with multiple bone metastases, a soft tissue metastasis and chest "
+            "wall metastases; MRI showed T7 lesions.")
+    assert _organs(text) == ["bone", "chest wall", "soft tissue"]
+
+
+def test_soft_tissue_of_the_spine_is_no_other_organ() -> None:
+    """Guard: the spine's own soft tissue."""
+    text = ("A 69-year-old woman had basal cell carcinoma with distant metastases to soft tissue structures of the "
+            "thoracic spine.")
+    assert _organs(text) == []

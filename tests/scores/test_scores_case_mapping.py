@@ -83,6 +83,14 @@ def test_bauer_brain_variant():
     assert loose.variant == "bauer_brain=visceral_only"
 
 
+def test_chest_wall_soft_tissue_and_nodes_are_not_visceral_but_the_liver_is():
+    soft = [{"organ": organ, "present": True} for organ in ("chest wall", "soft tissue", "lymph node")]
+    c = case(metastases=soft, staging_complete=True)
+    assert {i.item: i.option for i in score_all(c)["bauer"].items}["no_visceral"] == "yes"
+    liver = case(metastases=[*soft, {"organ": "liver", "present": True}], staging_complete=True)
+    assert {i.item: i.option for i in score_all(liver)["bauer"].items}["no_visceral"] == "no"
+
+
 def test_unknown_histology_is_not_an_error_but_an_open_item_with_a_stated_fallback():
     scores = score_all(case(primary={"histology": "blastoma of the elbow"}))
     tomita = scores["tomita"]

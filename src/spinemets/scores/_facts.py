@@ -14,10 +14,11 @@ from ..knowledge.histologies import HistologyEntry, lookup
 from ..knowledge.performance import KPS_VALUES, performance_mappings
 from ._engine import Context, Finding
 
-# Organs that are not "visceral" for the prognostic scores (bone is counted separately; nodes, skin and soft
-# tissue are not organs of the viscera). Everything else a case lists (lung, liver, brain, adrenal, kidney,
-# pleura, peritoneum, ...) counts as visceral. Our reading: the score papers do not enumerate organs.
-NOT_VISCERAL = frozenset({"bone", "lymph node", "skin", "soft tissue", "muscle", "subcutaneous tissue"})
+# Organs that are not "visceral" for the prognostic scores (bone is counted separately; nodes, skin, soft
+# tissue and the chest wall (its ribs and muscles) are not organs of the viscera). Everything else a case lists (lung,
+# liver, brain, adrenal, kidney, pleura, peritoneum, ...) counts as visceral. Our reading: the score papers do not
+# enumerate organs.
+NOT_VISCERAL = frozenset({"bone", "lymph node", "skin", "soft tissue", "muscle", "subcutaneous tissue", "chest wall"})
 BRAIN = frozenset({"brain", "meninges", "leptomeninges"})
 NO_LESION = [
     ("lesions", "Which vertebrae are involved, and what does imaging show at the most affected level?")

@@ -82,6 +82,7 @@ _ORIGIN_BEFORE = re.compile(r"(?:\bvertebra[el]?|\bvertebral\s+body|\bspinal|\bs
                             r"\bmedullary|\banaplastic|\bclear[- ]cell|\bsmall[- ]cell|\bsquamous|\bductal|\blobular)"
                             r"\s+(?:(?!(?:and|or|with|without|of|in|at|to|from|including|plus)\b)[\w-]+\s+)?$",
                             re.IGNORECASE)
+_SPINAL_AFTER = re.compile(r"[^.;]{0,40}?\b(?:spine|spinal|vertebra\w*|paraspinal|paravertebral|epidural)\b", re.IGNORECASE)
 _LISTED_BONE = re.compile(r"\b(?:bones?|bony|osseous|skeletal)\b(?!\s+marrow)", re.IGNORECASE)
 _UNNAMED_BONE = re.compile(r"\b(?:bony|osseous|skeletal|bones?)$", re.IGNORECASE)
 _IN_THE_SPINE = re.compile(r"\s+(?:in|of|at|involving|within|throughout)\s+(?:the\s+)?"
@@ -121,6 +122,8 @@ def find(extraction: Extraction) -> list[Fact]:
                     if organ == "bone" and _UNNAMED_BONE.search(word.group(0)) \
                             and _IN_THE_SPINE.match(text, match.end()):
                         continue  # "multiple bone metastases in the lower thoracic spine": the spine's, no other bone
+                    if organ == "soft tissue" and _SPINAL_AFTER.match(text, base + word.end()):
+                        continue  # "soft tissue structures of a thoracic spine": the spine's own
                     seen.add(sentence.start + start)
                     listed.append(organ)
                     out.append(fact("metastasis", organ, sentence, start, base + word.end(),
