@@ -352,3 +352,21 @@ def test_soft_tissue_of_the_spine_is_no_other_organ() -> None:
     text = ("A 69-year-old woman had basal cell carcinoma with distant metastases to soft tissue structures of the "
             "thoracic spine.")
     assert _organs(text) == []
+
+
+def test_levels_of_a_decompression_over_several_levels_are_not_all_tumour() -> None:
+    text = ("A 60-year-old man had a T5 compression fracture from epithelioid haemangioendothelioma. "
+            "He underwent T4-T6 bilateral posterior decompression.")
+    assert schema(text)["spinal_levels"] == ["T5"]
+
+
+def test_levels_of_an_old_discectomy_and_fusion() -> None:
+    text = ("A 63-year-old woman had undergone an anterior cervical C5-C7 discectomy and fusion 18 years ago. "
+            "She now had a leiomyosarcoma metastasis in C5.")
+    assert schema(text)["spinal_levels"] == ["C5"]
+
+
+def test_a_definition_is_general() -> None:
+    text = ("A 52-year-old woman had breast cancer with a T1 metastasis. The cervicothoracic junction is defined as "
+            "the area extending from C7 to T2.")
+    assert schema(text)["spinal_levels"] == ["T1"]
