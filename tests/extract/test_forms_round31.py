@@ -370,3 +370,10 @@ def test_a_definition_is_general() -> None:
     text = ("A 52-year-old woman had breast cancer with a T1 metastasis. The cervicothoracic junction is defined as "
             "the area extending from C7 to T2.")
     assert schema(text)["spinal_levels"] == ["T1"]
+
+
+def test_forgoing_antitumour_treatment_says_no() -> None:
+    text = ("A 52-year-old man had Burkitt lymphoma with epidural disease at T5. He opted to forgo any antitumor "
+            "treatment and was discharged to hospice.")
+    out = schema(text)
+    assert (out["radiotherapy"], out["chemotherapy"]) == (False, False)
