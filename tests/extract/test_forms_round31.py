@@ -377,3 +377,15 @@ def test_forgoing_antitumour_treatment_says_no() -> None:
             "treatment and was discharged to hospice.")
     out = schema(text)
     assert (out["radiotherapy"], out["chemotherapy"]) == (False, False)
+
+
+def test_a_named_bone_destroyed() -> None:
+    text = ("A 64-year-old man had squamous cell lung cancer. CT showed rib destruction and osteolytic changes in the "
+            "second thoracic vertebra.")
+    assert _organs(text) == ["bone"]
+
+
+def test_a_recurrence_involving_the_spine_and_other_bones() -> None:
+    text = ("A 53-year-old man presented with recurrence of pheochromocytoma involving the spine, the pelvis and the "
+            "right humerus.")
+    assert _organs(text) == ["bone"]
