@@ -115,7 +115,7 @@ def find(extraction: Extraction) -> list[Fact]:
             for level in levels:
                 out.append(fact("level", level.name, sentence, match.start(), match.end(), written=written,
                                 **({"excluded": why_not} if why_not else {})))
-        if any(w in sentence.lower for w in ("odontoid", "dens", "atlas", "coccyx", "ala")):
+        if any(w in sentence.lower for w in ("odontoid", "dens", "atlas", "cocc", "ala")):
             for match in rules["named"].finditer(text):
                 label = rules["named_levels"][int(match.lastgroup[1:])]
                 why_not = _excluded(text, match.start(), match.end(), match.group(0))
