@@ -389,3 +389,18 @@ def test_a_recurrence_involving_the_spine_and_other_bones() -> None:
     text = ("A 53-year-old man presented with recurrence of pheochromocytoma involving the spine, the pelvis and the "
             "right humerus.")
     assert _organs(text) == ["bone"]
+
+
+def test_a_stain_before_a_list_of_mutated_genes_stays_a_stain() -> None:
+    assert _stains("The tumour had strong positive staining for androgen receptor (AR) expression, mutations in HRAS "
+                   "and PIK3CA, and no amplification of HER-2.")[0] == ["AR"]
+
+
+def test_a_gene_told_mutated_is_no_stain() -> None:
+    """Guard: the gene's own mutation."""
+    assert _stains("Sequencing found the tumour positive for a KRAS mutation.") == ([], [])
+
+
+def test_the_coccyx_by_its_adjective() -> None:
+    text = "A 70-year-old man had rectal cancer with an asymptomatic coccygeal metastasis."
+    assert schema(text)["spinal_levels"] == ["Co"]

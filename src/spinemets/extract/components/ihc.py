@@ -265,7 +265,7 @@ def find(extraction: Extraction) -> list[Fact]:
         if (name.lower(), sentence.start + start) in seen:
             return
         # A gene found mutated ("Genetic testing was positive for NRAS, PIK3CA, KIT and TP53 mutations") is no stain.
-        if _MOLECULAR.search(sentence.text, max(0, start - 80), min(len(sentence.text), end + 45)):
+        if _MOLECULAR.search(sentence.text, max(0, start - 80), end) or _MOLECULAR_AFTER.match(sentence.text, end):
             return
         # ... nor a driver that names a carcinoma's molecular type ("ALK-positive lung adenocarcinoma", "ALK-positive
         # NSCLC"); in a lymphoma ALK is a stain ("ALK positive anaplastic large cell lymphoma")
@@ -339,6 +339,10 @@ _MOLECULAR = re.compile(r"\b(?:mutations?|mutated|mutant|genetic\s+testing|seque
                         r"amplifi\w*)\b", re.IGNORECASE)
 _DRIVER_OF_CARCINOMA = re.compile(r"[\s-]*(?:\([^()]{0,40}\))?[\s-]*(?:positive|negative|\+|-)?[\s-]*(?:[\w-]+\s+){0,2}?"
                                   r"(?:lung|NSCLC|non-small|adenocarcinoma|carcinoma|cancer|tumou?rs?)\b", re.IGNORECASE)
+# ... told right after the gene's name ("KRAS mutation", "ALK rearrangement", "HER2 amplification"), not a clause later
+# ("staining for androgen receptor (AR) expression, mutations in HRAS and PIK3CA": the stain stays a stain)
+_MOLECULAR_AFTER = re.compile(r"[\s-]*(?:\([^()]{0,20}\)\s*)?(?:gene\s+)?(?:mutations?|mutated|mutant|rearrange\w*|"
+                              r"amplifi\w*|fusions?|translocations?|status)\b", re.IGNORECASE)
 _BARE_POLARITY = re.compile(r"\b(?:positive|negative|positivity|negativity)\b", re.IGNORECASE)
 _POLARITY_WORD = re.compile(r"positiv|negativ|reactiv|express|\(\s*[+−–-]\s*\)|\+|[-−–](?=\s|[,;.)]|$)", re.IGNORECASE)
 _BOUNDARY = re.compile(r"(?<=[\w)])(?=\s|:|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))")
