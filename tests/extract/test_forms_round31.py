@@ -404,3 +404,9 @@ def test_a_gene_told_mutated_is_no_stain() -> None:
 def test_the_coccyx_by_its_adjective() -> None:
     text = "A 70-year-old man had rectal cancer with an asymptomatic coccygeal metastasis."
     assert schema(text)["spinal_levels"] == ["Co"]
+
+
+def test_masses_seen_in_a_list_of_organ_adjectives() -> None:
+    text = ("A 40-year-old woman had a fibrosarcoma compressing the cord at T11, along with multiple masses seen in "
+            "the subpleural, intrahepatic and pancreatic areas.")
+    assert _organs(text) == ["liver", "lung", "pancreas"]
