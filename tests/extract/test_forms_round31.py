@@ -410,3 +410,16 @@ def test_masses_seen_in_a_list_of_organ_adjectives() -> None:
     text = ("A 40-year-old woman had a fibrosarcoma compressing the cord at T11, along with multiple masses seen in "
             "the subpleural, intrahepatic and pancreatic areas.")
     assert _organs(text) == ["liver", "lung", "pancreas"]
+
+
+def test_the_examination_s_normal_findings_say_no_deficit() -> None:
+    assert (_deficit("She had full neurological function."), _deficit("Sensations were normal in both arms."),
+            _deficit("Muscle strength was grade M5 throughout.")) == (False, False, False)
+
+
+def test_an_asymptomatic_lesion_has_no_deficit() -> None:
+    assert _deficit("The C3 lesion was found on a staging scan although she was asymptomatic.") is False
+
+
+def test_backpain_in_one_word_is_pain() -> None:
+    assert _deficit("Backpain.") is False
