@@ -423,3 +423,14 @@ def test_an_asymptomatic_lesion_has_no_deficit() -> None:
 
 def test_backpain_in_one_word_is_pain() -> None:
     assert _deficit("Backpain.") is False
+
+
+def test_an_organ_then_ca_is_its_carcinoma() -> None:
+    out = schema("This 71-year-old man was referred for colon ca s/p LAR with a T2 lesion.")
+    assert (out["primary_tumor"], out["primary_site"]) == ("carcinoma", "colon")
+
+
+def test_serum_calcium_is_no_carcinoma() -> None:
+    """Guard: "Ca" is also calcium."""
+    out = schema("A 66-year-old man had an L2 lesion; serum Ca 2.6 mmol/L was high.")
+    assert out["primary_tumor"] is None
