@@ -434,3 +434,7 @@ def test_serum_calcium_is_no_carcinoma() -> None:
     """Guard: "Ca" is also calcium."""
     out = schema("A 66-year-old man had an L2 lesion; serum Ca 2.6 mmol/L was high.")
     assert out["primary_tumor"] is None
+
+
+def test_staining_told_focal_is_positive() -> None:
+    assert _stains("The immunostaining for smooth muscle actin was focal and sparse.") == (["SMA"], [])

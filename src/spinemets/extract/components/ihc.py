@@ -344,7 +344,9 @@ _DRIVER_OF_CARCINOMA = re.compile(r"[\s-]*(?:\([^()]{0,40}\))?[\s-]*(?:positive|
 _MOLECULAR_AFTER = re.compile(r"[\s-]*(?:\([^()]{0,20}\)\s*)?(?:gene\s+)?(?:mutations?|mutated|mutant|rearrange\w*|"
                               r"amplifi\w*|fusions?|translocations?|status)\b", re.IGNORECASE)
 _BARE_POLARITY = re.compile(r"\b(?:positive|negative|positivity|negativity)\b", re.IGNORECASE)
-_POLARITY_WORD = re.compile(r"positiv|negativ|reactiv|express|\(\s*[+−–-]\s*\)|\+|[-−–](?=\s|[,;.)]|$)", re.IGNORECASE)
+# (and the words of staining told by its extent, "the immunostaining for A was focal and sparse")
+_POLARITY_WORD = re.compile(r"positiv|negativ|reactiv|express|focal|patchy|sparse|faint|\(\s*[+−–-]\s*\)|\+|"
+                            r"[-−–](?=\s|[,;.)]|$)", re.IGNORECASE)
 _BOUNDARY = re.compile(r"(?<=[\w)])(?=\s|:|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))")
 
 
