@@ -438,3 +438,10 @@ def test_serum_calcium_is_no_carcinoma() -> None:
 
 def test_staining_told_focal_is_positive() -> None:
     assert _stains("The immunostaining for smooth muscle actin was focal and sparse.") == (["SMA"], [])
+
+
+def test_even_if_concedes_it_does_not_suppose() -> None:
+    text = ("A 60-year-old woman had thyroid cancer with bone metastases. These lesions, even if treated with "
+            "radiation therapy and chemotherapy, progressed to the D10 vertebra.")
+    out = schema(text)
+    assert (out["radiotherapy"], out["chemotherapy"]) == (True, True)
