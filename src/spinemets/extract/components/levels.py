@@ -40,6 +40,8 @@ def _rules() -> dict:
             "named_levels": list(data["named"].values())}
 
 
+_BODY_OPERATION_AFTER = re.compile(r"\s+(?:partial\s+|total\s+|subtotal\s+)?(?:corpectom|vertebrectom|spondylectom)",
+                                   re.IGNORECASE)
 _GOVERNS = re.compile(r"\s+(?:in|of|at|involving|within)\s+(?:the\s+)?(?:left\s+|right\s+)?", re.IGNORECASE)
 _PART_OF_LEVEL = re.compile(r"\b(?:mid|upper|lower|middle)\s+", re.IGNORECASE)
 
@@ -73,8 +75,8 @@ def _excluded(text: str, start: int, end: int, written: str) -> str | None:
             return "anchor of instrumentation or a disc"
     if rules["instrumented_after"].match(text[end:end + 80]):
         return "bounds an instrumentation"
-    if "/" in written and is_disc_space(written):
-        return "disc space"
+    if "/" in written and is_disc_space(written) and not _BODY_OPERATION_AFTER.match(text, end):
+        return "disc space"  # (not "a C6/7 partial corpectomy": the bodies of both vertebrae)
     return None
 
 
