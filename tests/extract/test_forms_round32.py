@@ -41,3 +41,8 @@ def test_a_dose_with_total_before_its_fractions() -> None:
             "fractions).")
     out = schema(text)
     assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (27.0, 3)
+
+
+def test_compressed_the_cervical_spinal_cord() -> None:
+    text = "A 33-year-old man had a clear cell sarcoma at C1 that compressed the cervical spinal cord."
+    assert schema(text)["cord_compression"] is True
