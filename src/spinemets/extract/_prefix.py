@@ -185,6 +185,25 @@ def alternation_by_first(words: list[str], after_first: str = "") -> str:
                     for first, rests in groups.items()) or "(?!)"
 
 
+@by_identity
+def place_scanner(pattern: re.Pattern[str]) -> tuple[re.Pattern[str], bool] | None:
+    """(a regex finding, in folded text, the places where one of `pattern`'s beginnings stands, word start or not;
+    whether it finds them all only in an ASCII text). A match of the pattern can begin only at such a place: a
+    search need try the pattern only there, where `pattern.search` tries every character when the pattern begins
+    with `\\b` or a look-behind. Beginnings may overlap ("aba" in "ababa"): search the scanner again from each place
+    plus one, not with finditer. Only the ASCII beginnings are looked for (folded as the text is): one with another
+    letter (its case-insensitive equals need not be its lower case: Greek sigma and final sigma) never stands in an
+    ASCII text, and a digit may stand for `\\d`, which other scripts' digits match too. None when the beginnings are
+    not known."""
+    found = prefixes(pattern)
+    if found is None:
+        return None
+    beginnings = {fold(b) for group in found for b in group}
+    ascii_ones = sorted((b for b in beginnings if b.isascii()), key=len, reverse=True)
+    ascii_only = len(ascii_ones) < len(beginnings) or any(c.isdigit() for b in ascii_ones for c in b)
+    return re.compile(alternation_by_first(ascii_ones)), ascii_only
+
+
 _LAST_FOLDED: tuple[str | None, str] = (None, "")
 
 
