@@ -97,3 +97,17 @@ def test_search_tried_at_the_beginnings_finds_the_leftmost_match_the_engine_find
                     theirs = pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
                     assert (mine and mine.span()) == (theirs and theirs.span()), (pattern.pattern, text, pos, endpos)
 
+
+def test_finditer_tried_at_the_beginnings_gives_every_match_the_engine_gives():
+    from spinemets.extract._required import finditer
+
+    cases = [
+        (re.compile(r"\b(?:(?P<month>january|may)\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.I),
+         ["In May 2019 and in 2020, then 2021 and MAY 12, 1999; 20200 is no year", "\u0661\u0669\u0669\u0669 2001"]),
+        (re.compile(r"aba"), ["ababa abab aba"]),  # overlapping beginnings: the next match starts after the last
+        (re.compile(r"(?:metasta\w+|spread)\s+to\s+", re.I), ["metastases to the lung and SPREAD to bone"]),
+    ]
+    for pattern, texts in cases:
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in finditer(pattern, text)] == \
+                   [(m.span(), m.groups()) for m in pattern.finditer(text)], (pattern.pattern, text)

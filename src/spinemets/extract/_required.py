@@ -6,7 +6,7 @@ attempt, and most patterns are tried on sentences their key words are not in).""
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
 from ._prefix import by_identity, fold, place_scanner
 from ._triggers import automaton_of
@@ -146,6 +146,29 @@ def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None
             return match
         place = scanner.search(folded, at + 1)  # the next place, overlapping this one's beginning or not
     return None
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), tried only where one of the pattern's beginnings stands (as `search`). The
+    beginnings are known only of a pattern that cannot match the empty string: each next match is then the first
+    one from the end of the last, as finditer finds it."""
+    holds, places = _search_plan(pattern)
+    folded = fold(text) if holds is not None or places is not None else ""
+    if holds is not None and not holds(folded):
+        return
+    if places is None or (places[1] and not folded.isascii()):
+        yield from pattern.finditer(text)
+        return
+    scanner = places[0]
+    place = scanner.search(folded)
+    while place is not None:
+        at = place.start()
+        match = pattern.match(text, at)
+        if match:
+            yield match
+            place = scanner.search(folded, match.end())
+        else:
+            place = scanner.search(folded, at + 1)
 
 
 # pattern's identity -> (the pattern, held so its identity is never reused; finder(pattern); place_scanner(pattern))
