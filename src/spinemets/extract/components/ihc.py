@@ -264,7 +264,7 @@ def find(extraction: Extraction) -> list[Fact]:
         if (name.lower(), sentence.start + start) in seen:
             return
         # A gene found mutated ("Genetic testing was positive for NRAS, PIK3CA, KIT and TP53 mutations") is no stain.
-        if _MOLECULAR.search(sentence.text, max(0, start - 80), min(len(sentence.text), end + 45)):
+        if search(_MOLECULAR, sentence.text, max(0, start - 80), min(len(sentence.text), end + 45)):
             return
         # A serum tumour marker ("CEA was strongly positive (3618 ng/mL)") is a blood test, not a stain.
         if search(rules["serum"], sentence.text[max(0, start - 40):end + 40]) and \
