@@ -79,3 +79,26 @@ def test_analyze_text_builds_the_case_and_lists_what_to_ask() -> None:
     asked = {item["fact"] for item in section["not_found"]}
     assert "performance.ecog" in asked or "performance.kps" in asked
     assert all(item["scores"] for item in section["not_found"])
+
+
+def test_a_cue_reaches_what_medspacy_gives_it_in_a_one_sentence_doc() -> None:
+    # pipeline.sentence_scope gives each ConText modifier its scope, so that medspaCy need not find the cue's
+    # sentence: it must be the scope medspaCy sets itself once the doc is marked as one sentence
+    import numpy
+    from medspacy.context import ConTextModifier, ConTextRule
+    from spacy.attrs import SENT_START
+
+    from spinemets.extract.pipeline import nlp, sentence_scope
+
+    doc = nlp().nlp.tokenizer("There was no evidence of cord compression at T4 or of a fracture at L1 today.")
+    flags = numpy.full((len(doc), 1), -1, dtype="int64")
+    flags[0, 0] = 1
+    doc.from_array([SENT_START], flags.astype("uint64"))
+    for direction in ("FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"):
+        for max_scope in (None, 1, 2, 3, 5, 40):
+            rule = ConTextRule(literal="no", category="NEGATED_EXISTENCE", direction=direction, max_scope=max_scope)
+            for start in range(len(doc)):
+                for end in range(start + 1, len(doc) + 1):
+                    theirs = ConTextModifier(rule, start, end, doc).scope_span
+                    assert sentence_scope(rule.direction, rule.max_scope, start, end, len(doc)) == theirs, \
+                        (direction, max_scope, start, end)

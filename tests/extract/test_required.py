@@ -72,3 +72,42 @@ def test_the_first_text_a_process_reads_has_its_general_statements_told_apart() 
             "A 50-year-old man had an L2 metastasis.'))['spinal_levels'])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "['L2']", out.stderr[-500:]
+
+
+def test_search_tried_at_the_beginnings_finds_the_leftmost_match_the_engine_finds():
+    # search tries the pattern only where one of its beginnings stands (_prefix.place_scanner); beginnings that
+    # overlap, a match inside a word, a look-behind, bounds and the letters case-insensitive matching equates
+    # with ASCII ones (the Kelvin sign) must give what pattern.search gives
+    cases = [
+        (re.compile(r"\b(?:radiation|brain)\s+(?:to|of)\b|(?:whole[- ]brain|brain)\s+RT\b", re.I),
+         ["midbrain RT and whole-brain RT", "radiation of the spine", "no radiation to", "BRAIN  rt"]),
+        (re.compile(r"aba\d"), ["ababa1", "abab", "xaba7aba8"]),
+        (re.compile(r"(?<!body\s)\bgamma[- ]?knife\b", re.I), ["body gamma knife, then gamma-knife", "Gamma Knife"]),
+        (re.compile(r"\bkappa\b", re.I), ["\u212aappa light chains", "lambda"]),
+        (re.compile(r"\b\d+\s*gy\b", re.I), ["\u0663\u0660 Gy in 10 fractions", "30 Gy", "no dose"]),
+        # beginnings with other letters: only an ASCII text is scanned, for the ASCII ones; a long s is an s
+        (re.compile(r"\b(?:serum|[\u00b5u]g/l)\b", re.I), ["5 ug/L", "5 \u00b5g/L", "5 \u03bcg/L", "SERUM"]),
+        (re.compile(r"\u017f[a-z]+", re.I), ["SERUM", "1 serum and ſerum"]),
+    ]
+    for pattern, texts in cases:
+        for text in texts:
+            for pos in range(len(text) + 1):
+                for endpos in (None, len(text), pos + 5):
+                    mine = search(pattern, text, pos, endpos)
+                    theirs = pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
+                    assert (mine and mine.span()) == (theirs and theirs.span()), (pattern.pattern, text, pos, endpos)
+
+
+def test_finditer_tried_at_the_beginnings_gives_every_match_the_engine_gives():
+    from spinemets.extract._required import finditer
+
+    cases = [
+        (re.compile(r"\b(?:(?P<month>january|may)\s+(?:\d{1,2},?\s+)?)?(?P<year>(?:19|20)\d\d)\b", re.I),
+         ["In May 2019 and in 2020, then 2021 and MAY 12, 1999; 20200 is no year", "\u0661\u0669\u0669\u0669 2001"]),
+        (re.compile(r"aba"), ["ababa abab aba"]),  # overlapping beginnings: the next match starts after the last
+        (re.compile(r"(?:metasta\w+|spread)\s+to\s+", re.I), ["metastases to the lung and SPREAD to bone"]),
+    ]
+    for pattern, texts in cases:
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in finditer(pattern, text)] == \
+                   [(m.span(), m.groups()) for m in pattern.finditer(text)], (pattern.pattern, text)

@@ -41,3 +41,19 @@ def test_every_vocabulary_and_cue_alternation_has_a_beginning_scanner(monkeypatc
     for text in texts:
         extract_text(text)
     assert without == []
+
+
+def test_the_scanner_for_ascii_text_finds_the_places_the_general_one_finds():
+    # A pattern that can begin only with a digit: the general scanner's `\d` makes it begin with a look-behind;
+    # the one for ASCII text begins with the ten ASCII digits. In an ASCII text both find the same places.
+    import re
+
+    texts = ["a 2-year-old, 12 years, x12 and non-5 or 7th; one-2 (3) _4 two years", "12", "", "-1 a-1 one two"]
+    for pattern in (re.compile(r"\b\d+\s*[- ]?years?\b", re.I), re.compile(r"(?<![\w.])\d+(?:st|th)"),
+                    re.compile(r"\b(?:\d+|one|two)\s*[- ]?years?\b", re.I)):  # (words too: the general one)
+        for after_hyphen in (True, False):
+            general = _prefix.beginning_scanner(pattern, after_hyphen)
+            ascii_only = _prefix.beginning_scanner(pattern, after_hyphen, True)
+            assert ascii_only.pattern.startswith("(?<") == ("one" in pattern.pattern)
+            for text in texts:
+                assert [m.span() for m in ascii_only.finditer(text)] == [m.span() for m in general.finditer(text)]

@@ -6,9 +6,9 @@ attempt, and most patterns are tried on sentences their key words are not in).""
 from __future__ import annotations
 
 import re
-from typing import Callable
+from typing import Callable, Iterator
 
-from ._prefix import by_identity, fold
+from ._prefix import by_identity, fold, place_scanner
 from ._triggers import automaton_of
 
 SHORTEST = 3  # strings shorter than this sit in most sentences: no gate
@@ -126,8 +126,58 @@ def may_match(pattern: re.Pattern[str], folded: str) -> bool:
 def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """pattern.search(text, pos, endpos), without calling the regex engine when that stretch of text holds none of
     the strings every match holds (for the short windows rules search around a mention, where the test costs
-    less than one search of a long alternation)."""
-    holds = finder(pattern)
-    if holds is not None and not holds(fold(text[pos:endpos])):
+    less than one search of a long alternation); else tried only where one of the pattern's beginnings stands
+    (_prefix.place_scanner): the first match found there is the leftmost, the one the search gives."""
+    holds, places = _search_plan(pattern)
+    if holds is None and places is None:
+        return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
+    folded = fold(text[pos:endpos])
+    if holds is not None and not holds(folded):
         return None
-    return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
+    if places is None or (places[1] and not folded.isascii()) or pos < 0 or (endpos is not None and endpos < pos):
+        # (a negative or crossed bound: the engine's own clamping, not the window's offsets)
+        return pattern.search(text, pos) if endpos is None else pattern.search(text, pos, endpos)
+    scanner, end = places[0], len(text) if endpos is None else endpos
+    place = scanner.search(folded)
+    while place is not None:
+        at = place.start()
+        match = pattern.match(text, pos + at, end)
+        if match:
+            return match
+        place = scanner.search(folded, at + 1)  # the next place, overlapping this one's beginning or not
+    return None
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text), tried only where one of the pattern's beginnings stands (as `search`). The
+    beginnings are known only of a pattern that cannot match the empty string: each next match is then the first
+    one from the end of the last, as finditer finds it."""
+    holds, places = _search_plan(pattern)
+    folded = fold(text) if holds is not None or places is not None else ""
+    if holds is not None and not holds(folded):
+        return
+    if places is None or (places[1] and not folded.isascii()):
+        yield from pattern.finditer(text)
+        return
+    scanner = places[0]
+    place = scanner.search(folded)
+    while place is not None:
+        at = place.start()
+        match = pattern.match(text, at)
+        if match:
+            yield match
+            place = scanner.search(folded, match.end())
+        else:
+            place = scanner.search(folded, at + 1)
+
+
+# pattern's identity -> (the pattern, held so its identity is never reused; finder(pattern); place_scanner(pattern))
+_SEARCH_PLANS: dict[int, tuple[re.Pattern[str], Callable[[str], bool] | None,
+                               tuple[re.Pattern[str], bool] | None]] = {}
+
+
+def _search_plan(pattern: re.Pattern[str]) -> tuple[Callable[[str], bool] | None, tuple[re.Pattern[str], bool] | None]:
+    plan = _SEARCH_PLANS.get(id(pattern))
+    if plan is None:
+        plan = _SEARCH_PLANS[id(pattern)] = (pattern, finder(pattern), place_scanner(pattern))
+    return plan[1], plan[2]

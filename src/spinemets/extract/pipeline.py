@@ -18,7 +18,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..errors import InputError, Problem
 from ._data import load
@@ -129,7 +129,7 @@ class _Context:
     matcher: Any
     modifier: Any  # medspacy.context.ConTextModifier
     graph: Any  # medspacy.context.context_graph.ConTextGraph
-    sent_start: int  # spacy.attrs.SENT_START
+    cues: Callable[[Any], list[tuple[int, int, int]]]  # the matcher's (match_id, start, end) of a doc (_cue_matches)
 
 
 @lru_cache(maxsize=1)
@@ -139,18 +139,35 @@ def nlp() -> _Context:
     # medspaCy's ConText matcher warns on every text that its token matcher is empty (our rules are phrases).
     warnings.filterwarnings("ignore", message=r"\[W036\]")
     import spacy
-    from spacy.attrs import SENT_START
-
     with deferring("nltk"):  # medspaCy's package imports QuickUMLS, and QuickUMLS NLTK, which we never use
         from medspacy.context import ConText, ConTextModifier, ConTextRule
         from medspacy.context.context_graph import ConTextGraph
 
     pipeline = spacy.blank("en")
-    context = ConText(pipeline, rules=None, input_span_type="group", span_group_name="spinemets_facts")
+    # no window of ConText's own (max_scope): a cue reaches across its sentence, up to its rule's max_scope
+    # (sentence_scope)
+    context = ConText(pipeline, rules=None, input_span_type="group", span_group_name="spinemets_facts",
+                      max_scope=None)
     context.add([ConTextRule(literal=r["literal"], category=r["category"], direction=r["direction"],
                              max_scope=r.get("max_scope")) for r in load("context")["rules"]])
     matcher = context._ConText__matcher  # medspaCy keeps its rule matcher private; we reuse it as is
-    return _Context(pipeline, context, matcher, ConTextModifier, ConTextGraph, SENT_START)
+    return _Context(pipeline, context, matcher, ConTextModifier, ConTextGraph, _cue_matches(matcher))
+
+
+def _cue_matches(matcher: Any) -> Callable[[Any], list[tuple[int, int, int]]]:
+    """What medspaCy's rule matcher gives for a doc: its token matcher's matches, its phrase matcher's and its regex
+    matcher's, pruned to the longest of overlapping ones. Our rules are all phrases: with the other two empty, the
+    phrase matcher alone gives the same list, without the empty token matcher's warning on every call (a third of
+    the matcher's time)."""
+    from medspacy.common.util import prune_overlapping_matches
+
+    tokens, phrases, regexes = (getattr(matcher, f"_MedspacyMatcher__{name}", None)
+                                for name in ("matcher", "phrase_matcher", "regex_matcher"))
+    if tokens is None or phrases is None or len(tokens) or getattr(regexes, "_patterns", True):
+        return matcher  # another medspaCy, or rules that are not phrases: its own call
+    if not matcher._prune:
+        return lambda doc: list(phrases(doc))
+    return lambda doc: prune_overlapping_matches(list(phrases(doc)))
 
 
 def _open_sentences(extraction: Extraction) -> dict[int, list[int]]:
@@ -164,14 +181,27 @@ def _open_sentences(extraction: Extraction) -> dict[int, list[int]]:
             and _reachable(extraction.sentences[s], [extraction.facts[i] for i in facts])}
 
 
+def sentence_scope(direction: str, max_scope: int | None, start: int, end: int, length: int) -> tuple[int, int]:
+    """The tokens a cue at tokens [start, end) of a one-sentence doc of `length` tokens reaches, as medspaCy 1.3.1's
+    ConTextModifier sets its scope from the cue's sentence (ConText without a window of its own): what follows it,
+    what precedes it or both (a terminator's too), each side cut to the rule's `max_scope` tokens. Given to the
+    modifier, it spares medspaCy marking the doc as one sentence and finding the cue's sentence in it."""
+    direction = direction.lower()
+    if direction == "forward":
+        return end, length if max_scope is None or length - end <= max_scope else end + max_scope
+    if direction == "backward":
+        return 0 if max_scope is None or start <= max_scope else start - max_scope, start
+    low, high = 0, length
+    if max_scope is not None and start - low > max_scope:
+        low = start - max_scope
+    if max_scope is not None and high - end > max_scope:
+        high = end + max_scope
+    return low, high
+
+
 def _assert(engine: _Context, doc: Any, sentence: Sentence, extraction: Extraction, indexes: list[int]) -> None:
     """medspaCy's ConText over one sentence: its own matcher, modifiers and graph, as ConText.__call__ runs
     them over a document (which compares every cue with every fact of the text: quadratic in its length)."""
-    import numpy
-
-    flags = numpy.full((len(doc), 1), -1, dtype="int64")
-    flags[0, 0] = 1
-    doc.from_array([engine.sent_start], flags.astype("uint64"))  # one sentence; -1 wraps as spaCy reads it
     spans = []
     for index in indexes:
         found = extraction.facts[index]
@@ -179,10 +209,15 @@ def _assert(engine: _Context, doc: Any, sentence: Sentence, extraction: Extracti
                              alignment_mode="expand")
         if span is not None:
             spans.append((span, found))
-    modifiers = [engine.modifier(engine.matcher.rule_map[engine.nlp.vocab[match_id].text], start, end, doc,
-                                 max_scope=engine.context.max_scope)
-                 for match_id, start, end in engine.matcher(doc)]
-    if not spans or not modifiers:
+    if not spans:
+        return
+    length, rule_map, strings = len(doc), engine.matcher.rule_map, engine.nlp.vocab.strings
+    modifiers = []
+    for match_id, start, end in engine.cues(doc):
+        rule = rule_map[strings[match_id]]
+        scope_start, scope_end = sentence_scope(rule.direction, rule.max_scope, start, end, length)
+        modifiers.append(engine.modifier(rule, start, end, doc, scope_start=scope_start, scope_end=scope_end))
+    if not modifiers:
         return
     # medspaCy 1.3.1 limits a cue's scope by a terminating word ("did not show X but showed a fracture") only when
     # the two scopes overlap by its tuple_overlaps, which misses a scope lying wholly inside another: a cue with a

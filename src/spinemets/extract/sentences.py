@@ -134,6 +134,9 @@ def sentences(text: str) -> list[Sentence]:
     kinds = _header_kinds()
     generic = any_of(language["generic_cues"])
     generic_opening = any_of(language["generic_openings"])
+    # (a substring test for the words every opening holds before the match, which backtracks through its
+    # `[^.;:]{0,60}?` in every sentence that opens with a few words)
+    may_open = finder(generic_opening) or (lambda _: True)
     case = any_of(language["case_cues"])
     source = rx(language["source_line"])
     own_patient = rx(language["literature_case_cue"])
@@ -188,7 +191,7 @@ def sentences(text: str) -> list[Sentence]:
         # the cue alternations are tried only where one of their words begins (a scan, not a search at each place)
         is_generic = (any(w in lower for w in generic_words)
                       and search_at_word_starts(generic, sentence_text, lower) is not None
-                      or generic_opening.match(sentence_text) is not None) \
+                      or may_open(lower) and generic_opening.match(sentence_text) is not None) \
             and search_at_word_starts(case, sentence_text, lower) is None
         if may_be_foreign and not is_generic:
             words = _WORDS.findall(lower)

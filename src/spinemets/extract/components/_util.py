@@ -87,39 +87,43 @@ def word_starts(sentence: Sentence) -> list[int]:
 
 # What the match loops need of a pattern, found by one dict look-up on its identity per call: (the pattern, held so
 # its identity is never reused; the first characters a match can begin with; the test for the strings every match
-# holds; its beginning scanner, or None). The memoised functions behind them cost a call each, and a keyword key
-# (`after_hyphen`) a sort: a third of a microsecond or more, a hundred times per text.
-_Plan = tuple[re.Pattern[str], frozenset[str] | None, Callable[[str], bool] | None, re.Pattern[str] | None]
+# holds; its beginning scanners, for any text and for ASCII text, or None). The memoised functions behind them cost
+# a call each, and a keyword key (`after_hyphen`) a sort: a third of a microsecond or more, a hundred times per text.
+_Plan = tuple[re.Pattern[str], frozenset[str] | None, Callable[[str], bool] | None,
+              tuple[re.Pattern[str], re.Pattern[str]] | None]
 # by the scanner asked for: beginning_scanner's `after_hyphen` (True, False), or None for `_word_scanner`
 _PLANS: dict[bool | None, dict[int, _Plan]] = {None: {}, True: {}, False: {}}
 _WORD = re.compile(r"\w+")
 
 
-def _word_scanner(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """beginning_scanner(pattern) when each of the pattern's beginnings is word characters only (else None): no
+def _word_scanner(pattern: re.Pattern[str]) -> bool:
+    """Whether to use beginning_scanner(pattern): when each of the pattern's beginnings is word characters only: no
     word start then lies inside a beginning the scan finds, where the scan would skip it (a beginning 'a b' would
     hide the word start of 'b'), and the places tried are the word starts `word_starts` gives that a match can
     begin at, fewer than a first-character test leaves."""
     found = prefixes(pattern)
-    if found is None or not all(_WORD.fullmatch(b) for group in found for b in group):
-        return None
-    return beginning_scanner(pattern)
+    return found is not None and all(_WORD.fullmatch(b) for group in found for b in group)
 
 
 def _plan(pattern: re.Pattern[str], after_hyphen: bool | None) -> _Plan:
     plans = _PLANS[after_hyphen]
     plan = plans.get(id(pattern))
     if plan is None:
-        scanner = _word_scanner(pattern) if after_hyphen is None \
-            else beginning_scanner(pattern, after_hyphen=after_hyphen)
-        plan = plans[id(pattern)] = (pattern, first_characters(pattern), finder(pattern), scanner)
+        hyphen = True if after_hyphen is None else after_hyphen
+        scanner = beginning_scanner(pattern, after_hyphen=hyphen) \
+            if after_hyphen is not None or _word_scanner(pattern) else None
+        scanners = None if scanner is None \
+            else (scanner, beginning_scanner(pattern, after_hyphen=hyphen, ascii_text=True))
+        plan = plans[id(pattern)] = (pattern, first_characters(pattern), finder(pattern), scanners)
     return plan
 
 
-def _starts(first: frozenset[str] | None, scanner: re.Pattern[str] | None, sentence: Sentence) -> list[int]:
+def _starts(first: frozenset[str] | None, scanners: tuple[re.Pattern[str], re.Pattern[str]] | None,
+            sentence: Sentence) -> list[int]:
     text = sentence.text
-    if scanner is not None:  # sentence.lower is folded (_prefix.fold): the same length, offsets shared
-        return [m.start() for m in scanner.finditer(sentence.lower)]
+    if scanners is not None:  # sentence.lower is folded (_prefix.fold): the same length, offsets shared
+        lower = sentence.lower
+        return [m.start() for m in scanners[lower.isascii()].finditer(lower)]
     starts = word_starts(sentence)
     if first is not None:  # only where the word's first character can begin a match: a set test, not a regex
         starts = [i for i in starts if text[i] in first or text[i] > "\x7f"]
@@ -134,13 +138,13 @@ def matches(pattern: re.Pattern[str], sentences: Iterable[Sentence],
     rather than a test at each word: a `vocabulary` (a long list of words) always, another pattern when its
     beginnings are known and are word characters only (`_word_scanner`), else at each word start whose first
     character can begin a match."""
-    _, first, holds, scanner = _plan(pattern, True if vocabulary else None)
+    _, first, holds, scanners = _plan(pattern, True if vocabulary else None)
     for sentence in sentences:
         if holds is not None and not holds(sentence.lower):
             continue  # none of the strings every match holds
         last_end = -1
         text = sentence.text
-        for start in _starts(first, scanner, sentence):
+        for start in _starts(first, scanners, sentence):
             if start < last_end:
                 continue
             match = pattern.match(text, start)
@@ -171,11 +175,12 @@ def matches_in_windows(pattern: re.Pattern[str], sentence: Sentence, windows: li
     """Non-overlapping matches of `pattern` that start at a word start inside the windows, tried only where one
     of its beginnings stands (one scan, _prefix.py). Without `after_hyphen` a word after a hyphen is no start
     ("small" in "non-small cell"); `bounded` keeps each match inside its window."""
-    _, _, holds, scanner = _plan(pattern, after_hyphen)
+    _, _, holds, scanners = _plan(pattern, after_hyphen)
     if holds is not None and not holds(sentence.lower):
         return []  # none of the strings every match holds
     text = sentence.text
     starts = None
+    scanner = None if scanners is None else scanners[sentence.lower.isascii()]
     if scanner is None:
         starts = word_starts(sentence)
         if not after_hyphen:

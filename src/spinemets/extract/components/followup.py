@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from .._data import load, rx
+from .._required import search
 from ..facts import Extraction, Fact
 from ..normalize import number, to_months, unit_name
 from ._util import fact, gate, matches, patient_sentences
@@ -45,7 +46,8 @@ def _months(value_text: str, unit_text: str) -> float | None:
 
 def find(extraction: Extraction) -> list[Fact]:
     patterns, series, cue, duration = _rules()
-    sentences = [s for s in gate(patient_sentences(extraction), load("followup")["triggers"]) if duration.search(s.text)]
+    # (searched where a number or a number word begins: the pattern begins with a look-behind)
+    sentences = [s for s in gate(patient_sentences(extraction), load("followup")["triggers"]) if search(duration, s.text)]
     # Each pattern over all the sentences at once (one call each, not one per sentence); the facts are then put
     # back in the order of the text, pattern by pattern within a sentence.
     found: list[tuple[int, int, Fact]] = []

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .._data import load, phrase_alternation, rx
 from .._prefix import folded_text
-from .._required import may_match
+from .._required import may_match, search
 from ..facts import SOURCE, Extraction, Fact, Sentence
 from ._util import all_sentences, fact, gate, matches, matches_in_windows, overlaps, windows_of
 
@@ -276,7 +276,7 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
             continue
         # the words around it, bounded: every tie below reads a few words either side
         before, after = text[max(0, match.start() - 120):match.start()], text[match.end():match.end() + 120]
-        if _METASTATIC_AFTER.match(after) or _METASTATIC_BEFORE.search(before):
+        if _METASTATIC_AFTER.match(after) or search(_METASTATIC_BEFORE, before):
             continue
         tied, histology, noun = None, None, None
         # "[site] (mucinous) carcinoma", "jejunal GIST", "lung cancer", "hepatic lesion", "liver primary"
@@ -299,7 +299,7 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
             if before_it:
                 histology = max(before_it, key=lambda h: h.end).value
         # "a mass in the left thigh ... from which leiomyosarcoma was diagnosed"
-        place = place_of.search(before[-80:])
+        place = search(place_of, before[-80:])
         if place:
             # "lesions of the lung" beside other organs are where the disease went, not where it began
             tied = "qualifies a lesion word" if place.group(0).split()[0].lower() in _LESION_WORDS \

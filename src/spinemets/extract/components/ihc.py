@@ -265,7 +265,7 @@ def find(extraction: Extraction) -> list[Fact]:
         if (name.lower(), sentence.start + start) in seen:
             return
         # A gene found mutated ("Genetic testing was positive for NRAS, PIK3CA, KIT and TP53 mutations") is no stain.
-        if _MOLECULAR.search(sentence.text, max(0, start - 80), end) or _MOLECULAR_AFTER.match(sentence.text, end):
+        if search(_MOLECULAR, sentence.text, max(0, start - 80), end) or _MOLECULAR_AFTER.match(sentence.text, end):
             return
         # ... nor a driver that names a carcinoma's molecular type ("ALK-positive lung adenocarcinoma", "ALK-positive
         # NSCLC"); in a lymphoma ALK is a stain ("ALK positive anaplastic large cell lymphoma")

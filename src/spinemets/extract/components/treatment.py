@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .._data import any_of, load, rx
-from .._required import search
+from .._required import finditer, search
 from ..facts import Extraction, Fact, Sentence
 from ..normalize import dose_gy, number
 from ._util import fact, gate, matches, patient_sentences
@@ -132,7 +132,7 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     clause = sentence.lower[clause_start:start]
     if "diagnos" in clause and _DATED_DIAGNOSIS.search(sentence.text, clause_start, start):
         return {"prior": True, "why": "follows a diagnosis dated before the presentation"}
-    if "had" in sentence.lower and _rules()["pluperfect"].search(sentence.text, max(0, start - 80), start):
+    if "had" in sentence.lower and search(_rules()["pluperfect"], sentence.text, max(0, start - 80), start):
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     if ("after" in clause or "following" in clause or "post" in clause) and _AFTER.search(clause) \
             and not _BETTER_AFTER.search(clause) \
@@ -179,7 +179,7 @@ def _tells_presentation(clause: str) -> bool:
 def _dates(text: str) -> list[tuple[int, int]]:
     """(year, month or 0) of each date written in the text ("October 2019", "in 2005")."""
     return [(int(m.group("year")), _MONTHS.index(m.group("month").lower()) + 1 if m.group("month") else 0)
-            for m in _DATE.finditer(text)]
+            for m in finditer(_DATE, text)]  # tried where a month or a year's first digits stand
 
 
 def _presentation_date(extraction: Extraction) -> tuple[int, int] | None:
@@ -388,17 +388,17 @@ def _chemo_details(sentence: Sentence, start: int) -> dict[str, object]:
     dose = _MG_M2.search(text, start)
     if dose:
         detail["dose_mg_per_m2"] = float(dose.group("dose"))
-    days = _DAYS.search(text, start)
+    days = search(_DAYS, text, start)  # (these three tried where their first words stand: _required.search)
     if days:
         first = int(days.group("first"))
         if days.group("last"):
             detail["days"] = list(range(first, int(days.group("last")) + 1))
         else:
             detail["days"] = [first] + [int(d) for d in re.findall(r"\d{1,2}", days.group("rest") or "")]
-    every = _EVERY.search(text, start)
+    every = search(_EVERY, text, start)
     if every:
         detail["cycle_length_days"] = int(every.group("n"))
-    cycles = _CYCLES.search(text)
+    cycles = search(_CYCLES, text)
     if cycles:
         detail["cycles"] = int(number(cycles.group("n")) or 0) or None
     return detail
