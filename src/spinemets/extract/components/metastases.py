@@ -12,7 +12,7 @@ from ._util import fact, gate, matches_in_windows, patient_sentences, windows_ar
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[str], dict[str, str]]:
+def _rules() -> tuple[list[tuple[str, tuple[str, ...]]], re.Pattern[str], dict[str, str]]:
     data = load("organs")
     by_form = {form: organ for organ, forms in data["organs"].items() for form in forms}
     one = rf"(?:{phrase_alternation(list(by_form))})"
@@ -42,8 +42,11 @@ def _rules() -> tuple[list[tuple[re.Pattern[str], tuple[str, ...]]], re.Pattern[
     # ... joined by "and", commas, "or", "as well as", "and also (in)" ("uptake in the spine and also in the right scapula")
     group = rf"(?P<orgs>{item}{figure}(?:\s*(?:,|and|or|as well as|,\s*and|/|and\s+also(?:\s+(?:in|at|on))?)\s*{item}{figure})*)"
     # (pattern, words one of which its sentence must hold; none: every sentence)
-    patterns = [(rx(p.replace("ORG", group)), ()) for p in data["patterns"]]
-    patterns += [(rx(p["pattern"].replace("ORG", group)), tuple(p["words"])) for p in data.get("patterns_with_words", [])]
+    # (pattern source, words one of which its sentence must hold; none: every sentence). Each holds the organ group
+    # and is compiled on its first use (rx caches it): a text without a pattern's words never pays its compilation,
+    # which is most of the start-up this component costs.
+    patterns = [(p.replace("ORG", group), ()) for p in data["patterns"]]
+    patterns += [(p["pattern"].replace("ORG", group), tuple(p["words"])) for p in data.get("patterns_with_words", [])]
     return patterns, rx(rf"\b{one}\b"), by_form
 
 
@@ -98,9 +101,10 @@ def find(extraction: Extraction) -> list[Fact]:
     for sentence in gate(patient_sentences(extraction), load("organs")["triggers"]):
         # The patterns run only around a metastasis word (they all hold one), not over the whole sentence.
         windows = windows_around(_nouns(), sentence.lower, _BEFORE, _AFTER)
-        for pattern, words in patterns:
+        for source, words in patterns:
             if words and not any(w in sentence.lower for w in words):
                 continue
+            pattern = rx(source)
             for match in matches_in_windows(pattern, sentence, windows):
                 text = sentence.text
                 if others_before.search(text[max(0, match.start() - 80):match.start()]):
