@@ -214,7 +214,8 @@ def _ties() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
             # ... also of a part of it: "squamous cell carcinoma of the right apex of the lung"; or right after it, the
             # clinical shorthand "carcinoma breast", "Ca prostate"; a description set off by commas may come between:
             # "Adenocarcinoma with mucin production, from pancreas"
-            re.compile(r"^\s*$|^\s*(?:,?\s*(?:with|showing)\s+(?!metasta)(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*)?"
+            # ... or a bracketed aside: "mixed carcinoma (small cell and endometrioid) of the endometrium"
+            re.compile(r"^\s*$|^\s*(?:,?\s*(?:with|showing)\s+(?!metasta)(?:[\w-]+\s+){0,3}[\w-]+\s*,\s*|\([^()]{1,90}\)\s*)?"
                        r"(?:of|in|from|(?:arising|originating|developing)\s+(?:in|from|at|on))\s+(?:the\s+)?"
                        r"(?:(?:left|right|upper|lower|proximal|distal|medial|lateral|anterior|posterior)\s+)*"
                        r"(?:(?:apex|base|lobe|hilum|head|tail|body|neck|wall|pole|fundus|dome)\s+of\s+(?:the\s+)?"
@@ -265,6 +266,10 @@ _UNSPECIFIC_NOUNS = {"lesion", "lesions", "nodule", "nodules", "mass", "masses"}
 _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules"}  # "a mass in the left thigh" still names a primary
 
 
+# how far after a histology's name its organ may stand ("HISTOLOGY (an aside) of the ORGAN"; _ties bounds the words)
+_AFTER_OF_REACH = 140
+
+
 def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     site_rx, by_form, nouns = _sites()
     qualifies, after_of, place_of = _ties()
@@ -287,7 +292,7 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
                 continue  # "the metastatic lung tumour" stands in the lung; "metastatic lung cancer" began there
         for h in histologies:
             rel_start, rel_end = h.start - sentence.start, h.end - sentence.start
-            if 0 <= match.start() - rel_end <= 45 and after_of.match(text[rel_end:match.start()]):
+            if 0 <= match.start() - rel_end <= _AFTER_OF_REACH and after_of.match(text[rel_end:match.start()]):
                 tied, histology = "after 'HISTOLOGY of'", h.value
             if 0 <= rel_start - match.end() <= 25 and _ADJACENT.fullmatch(text[match.end():rel_start]) \
                     or rel_start <= match.start() and match.end() <= rel_end:  # inside the name: "prostate cancer"

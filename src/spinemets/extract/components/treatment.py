@@ -347,6 +347,46 @@ def _one_fraction(text: str, match: re.Match[str]) -> bool:
                 or rules["per_fraction_after"].match(text, match.end()))
 
 
+# A boost told right after a course adds to it: "25 Gy in 5 fractions followed by a boost of 12 Gy in 3 fractions" is one
+# course of 37 Gy in 8 fractions.
+_BOOST_AFTER = re.compile(r"[\s,;]*(?:followed\s+by|plus|and|with)\s+(?:an?\s+)?(?:(?:sequential|subsequent|additional|"
+                          r"further)\s+)?boost\s+(?:of\s+|to\s+|with\s+)?", re.IGNORECASE)
+
+
+def _course(match: re.Match[str]) -> tuple[float, float | None] | None:
+    """A dose match's total in Gy and its fractions (None where not written), or None where it names no course."""
+    groups = match.groupdict()
+    unit = groups.get("unit") or "Gy"
+    fractions = number(groups["fx"]) if groups.get("fx") else None
+    if fractions is None and re.search(r"single", match.group(0), re.IGNORECASE):
+        fractions = 1.0
+    written_total = float(groups["total"].replace(",", "")) if groups.get("total") else None
+    if fractions is None and written_total and groups.get("per"):
+        # "30 Gy in 6 Gy/fraction": the number of fractions is the quotient, when it is a whole number
+        quotient = written_total / float(groups["per"]) if float(groups["per"]) else 0
+        fractions = float(round(quotient)) if quotient >= 1 and abs(quotient - round(quotient)) < 0.01 else None
+    if written_total is not None:
+        total = dose_gy(written_total, unit)
+    elif groups.get("per") and fractions:
+        total = dose_gy(float(groups["per"]) * fractions, unit)
+    else:
+        return None
+    return total, fractions
+
+
+def _boost(sentence: Sentence, end: int) -> tuple[float, float | None, int] | None:
+    """The boost written right after a course ending at `end`: its total, fractions and end."""
+    lead = _BOOST_AFTER.match(sentence.text, end)
+    if lead is None:
+        return None
+    for pattern in _rules()["doses"]:
+        match = pattern.match(sentence.text, lead.end())
+        course = _course(match) if match else None
+        if course is not None:
+            return course[0], course[1], match.end()
+    return None
+
+
 def _doses(sentence: Sentence) -> list[Fact]:
     rules = _rules()
     for pattern in rules["doses"]:
@@ -355,26 +395,18 @@ def _doses(sentence: Sentence) -> list[Fact]:
                       and not (set(m.groupdict()) <= {"total", "unit"} and _one_fraction(sentence.text, m))), None)
         if not match:
             continue
-        groups = match.groupdict()
-        unit = groups.get("unit") or "Gy"
-        fractions = number(groups["fx"]) if groups.get("fx") else None
-        if fractions is None and re.search(r"single", match.group(0), re.IGNORECASE):
-            fractions = 1.0
-        written_total = float(groups["total"].replace(",", "")) if groups.get("total") else None
-        if fractions is None and written_total and groups.get("per"):
-            # "30 Gy in 6 Gy/fraction": the number of fractions is the quotient, when it is a whole number
-            quotient = written_total / float(groups["per"]) if float(groups["per"]) else 0
-            fractions = float(round(quotient)) if quotient >= 1 and abs(quotient - round(quotient)) < 0.01 else None
-        if written_total is not None:
-            total = dose_gy(written_total, unit)
-        elif groups.get("per") and fractions:
-            total = dose_gy(float(groups["per"]) * fractions, unit)
-        else:
+        course = _course(match)
+        if course is None:
             continue
+        total, fractions = course
+        end = match.end()
+        boost = _boost(sentence, end)
+        if boost is not None and (fractions is None) == (boost[1] is None):
+            total, fractions, end = total + boost[0], None if fractions is None else fractions + boost[1], boost[2]
         if not 0 < total <= _DOSE_PER_COURSE_MAX_GY or (fractions is not None and not 1 <= fractions <= 60):
             continue
         value = {"total_dose_gy": total, "fractions": int(fractions) if fractions else None}
-        return [fact("dose", value, sentence, match.start(), match.end())]
+        return [fact("dose", value, sentence, match.start(), end)]
     return []
 
 

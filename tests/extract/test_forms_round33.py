@@ -1,0 +1,59 @@
+"""Forms met in held-out sets 53-55 (round 33, session 8), each written here in our own words: one behaviour per test.
+Each failed before the rule that reads it, or guards a new rule."""
+
+from __future__ import annotations
+
+from tests.extract._forms import schema
+
+
+def test_a_boost_after_a_course_adds_to_it() -> None:
+    text = ("A 70-year-old man had a C5 metastasis. Radiotherapy was given, 20 Gy in 5 fractions followed by a boost of "
+            "9 Gy in 3 fractions to the vertebra.")
+    out = schema(text)
+    assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (29.0, 8)
+
+
+def test_a_course_alone_keeps_its_dose() -> None:
+    """Guard: no boost, no sum."""
+    text = "A 70-year-old man had a C5 metastasis. Radiotherapy was given, 20 Gy in 5 fractions, with good relief."
+    out = schema(text)
+    assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (20.0, 5)
+
+
+def test_a_site_after_a_bracketed_aside() -> None:
+    text = ("A 62-year-old woman had a hysterectomy. Pathology showed a mixed carcinoma (small cell carcinoma and "
+            "serous adenocarcinoma) of the endometrium. Two months later a T11 metastasis compressed the cord.")
+    assert schema(text)["primary_site"] == "uterus"
+
+
+def test_pedicular_screw_fixation_levels_are_not_tumour_levels() -> None:
+    text = ("A 58-year-old woman had a metastatic solitary fibrous tumour. She underwent excision of the T7 tumour with "
+            "T6-8 pedicular screw fixation.")
+    assert schema(text)["spinal_levels"] == ["T7"]
+
+
+def test_treatments_to_consider_in_a_long_list_are_not_given() -> None:
+    text = ("A 66-year-old man had a C4 paraganglioma metastasis and underwent anterior decompression. We discuss the "
+            "adjuvant treatments to consider for distant metastases, such as I-131 MIBG, conventional external "
+            "radiotherapy, and chemotherapy.")
+    out = schema(text)
+    assert out["chemotherapy"] is None
+    assert out["radiotherapy"] is None
+
+
+def test_after_years_the_patient_remains_well() -> None:
+    text = ("A 59-year-old woman had a T10 metastasis of a paraganglioma treated by kyphoplasty. After 6 years, she "
+            "remains clinically stable.")
+    assert schema(text)["follow_up_months"] == 72
+
+
+def test_a_neurological_recovery_tells_of_a_deficit() -> None:
+    text = ("A 40-year-old man with a testicular seminoma presented with acute cord compression at T8 and back pain. "
+            "After decompressive laminectomy he made a full neurological recovery.")
+    assert schema(text)["neuro_deficit"] is True
+
+
+def test_a_lesion_deemed_inoperable_had_no_surgery() -> None:
+    text = ("A 71-year-old woman had follicular thyroid carcinoma invading C5-C7. Because of the extent of the invasion "
+            "the mass was deemed inoperable, and she was referred for palliation.")
+    assert schema(text)["surgery"] is False
