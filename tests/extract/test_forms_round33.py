@@ -57,3 +57,16 @@ def test_a_lesion_deemed_inoperable_had_no_surgery() -> None:
     text = ("A 71-year-old woman had follicular thyroid carcinoma invading C5-C7. Because of the extent of the invasion "
             "the mass was deemed inoperable, and she was referred for palliation.")
     assert schema(text)["surgery"] is False
+
+
+def test_multiple_masses_told_by_their_places() -> None:
+    text = ("A 41-year-old woman with myxoid liposarcoma had arm tingling. Imaging revealed multiple masses in her "
+            "cervical spine, abdominal wall, liver and heart.")
+    assert schema(text)["other_metastases"] == ["abdominal wall", "liver", "heart"]
+
+
+def test_multiple_nodules_in_the_primary_organ_are_not_metastases() -> None:
+    """Guard: the primary's organ is dropped."""
+    text = ("A 60-year-old woman had follicular thyroid carcinoma with a T4 metastasis. Ultrasound showed multiple "
+            "nodules in the thyroid.")
+    assert schema(text)["other_metastases"] == []

@@ -84,7 +84,7 @@ def test_bauer_brain_variant():
 
 
 def test_chest_wall_soft_tissue_and_nodes_are_not_visceral_but_the_liver_is():
-    soft = [{"organ": organ, "present": True} for organ in ("chest wall", "soft tissue", "lymph node")]
+    soft = [{"organ": organ, "present": True} for organ in ("chest wall", "abdominal wall", "soft tissue", "lymph node")]
     c = case(metastases=soft, staging_complete=True)
     assert {i.item: i.option for i in score_all(c)["bauer"].items}["no_visceral"] == "yes"
     liver = case(metastases=[*soft, {"organ": "liver", "present": True}], staging_complete=True)

@@ -18,7 +18,8 @@ from ._engine import Context, Finding
 # tissue and the chest wall (its ribs and muscles) are not organs of the viscera). Everything else a case lists (lung,
 # liver, brain, adrenal, kidney, pleura, peritoneum, ...) counts as visceral. Our reading: the score papers do not
 # enumerate organs.
-NOT_VISCERAL = frozenset({"bone", "lymph node", "skin", "soft tissue", "muscle", "subcutaneous tissue", "chest wall"})
+NOT_VISCERAL = frozenset({"bone", "lymph node", "skin", "soft tissue", "muscle", "subcutaneous tissue", "chest wall",
+                          "abdominal wall"})
 BRAIN = frozenset({"brain", "meninges", "leptomeninges"})
 NO_LESION = [
     ("lesions", "Which vertebrae are involved, and what does imaging show at the most affected level?")
