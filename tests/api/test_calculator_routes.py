@@ -68,3 +68,20 @@ def test_extract_gives_facts_with_their_place_in_the_text(client, owner):
     assert body["schema"]["spinal_levels"] == ["C6"] and body["case"]["index_level"] in (None, "C6")
     for fact in body["facts"]:
         assert text[fact["start"]:fact["end"]] == fact["text"]
+
+
+def test_extract_refuses_an_empty_note_naming_the_field(client, owner):
+    response = client.post("/v1/extract", json={"text": ""}, headers=owner)
+    assert response.status_code == 422
+    assert response.json()["problems"][0]["field"].endswith("text")
+
+
+def test_extract_warns_that_a_note_in_another_language_is_not_read(client, owner):
+    # our own Spanish sentences about an invented patient
+    text = ("El paciente de cincuenta años presentó dolor lumbar y debilidad de las piernas. La resonancia mostró una "
+            "lesión en la vértebra con compresión de la médula. Se realizó una biopsia que confirmó un carcinoma de "
+            "células claras del riñón. Recibió radioterapia y después cirugía de descompresión con fijación. "
+            "Durante el seguimiento el paciente se encuentra estable y camina sin ayuda con buena calidad de vida.")
+    response = client.post("/v1/extract", json={"text": text}, headers=owner)
+    assert response.status_code == 200
+    assert any("English" in warning for warning in response.json()["warnings"])
