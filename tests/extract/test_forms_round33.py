@@ -70,3 +70,23 @@ def test_multiple_nodules_in_the_primary_organ_are_not_metastases() -> None:
     text = ("A 60-year-old woman had follicular thyroid carcinoma with a T4 metastasis. Ultrasound showed multiple "
             "nodules in the thyroid.")
     assert schema(text)["other_metastases"] == []
+
+
+def test_stains_suggestive_of_a_primary_name_its_organ() -> None:
+    text = ("A 57-year-old woman had a T7 mass. Histology revealed a metastatic adenocarcinoma with immunostains "
+            "positive for CK7 and napsin A, suggestive of lung primary.")
+    assert schema(text)["primary_site"] == "lung"
+
+
+def test_a_hedged_primary_yields_to_the_histology_s_own_organ() -> None:
+    """Guard: hepatocellular carcinoma names the liver, whatever else was suspected."""
+    text = ("A 57-year-old man had a T7 mass, suggestive of a lung primary at first. Biopsy showed hepatocellular "
+            "carcinoma.")
+    assert schema(text)["primary_site"] == "liver"
+
+
+def test_small_cell_neuroendocrine_cancer_of_an_organ() -> None:
+    text = ("A 38-year-old woman had belt-line numbness and T6 cord compression. Work-up revealed small cell "
+            "neuroendocrine cervical cancer with metastases to the brain.")
+    out = schema(text)
+    assert (out["primary_tumor"], out["primary_site"]) == ("small cell carcinoma", "cervix")

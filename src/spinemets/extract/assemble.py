@@ -92,7 +92,13 @@ def choose_site(facts: list[Fact], histology: str | None) -> Fact | str | None:
             return next(f for f in pool if f.value == best)
     if spine and histology in {f.detail.get("histology") for f in spine}:
         return next(f for f in spine if f.detail.get("histology") == histology)
-    return implied
+    if implied:
+        return implied
+    # Last, the patient's own organ named as a likely primary ("stains suggestive of a lung primary"): the
+    # pathologist's conclusion, where nothing states the primary more firmly.
+    hedged = [f for f in facts if f.assertion == "hypothetical" and "fallback" not in f.detail
+              and f.detail.get("concluded") and not f.detail.get("spine")]
+    return hedged[0] if hedged else None
 
 
 def _levels(values: set[str]) -> list[str]:

@@ -266,6 +266,12 @@ _UNSPECIFIC_NOUNS = {"lesion", "lesions", "nodule", "nodules", "mass", "masses"}
 _LESION_WORDS = {"lesion", "lesions", "nodule", "nodules"}  # "a mass in the left thigh" still names a primary
 
 
+# A likely primary concluded from the findings ("immunostains ... suggestive of lung primary"), not a first impression
+# the text revises ("initially thought to be consistent with a renal primary")
+_CONCLUDED_BEFORE = re.compile(r"\b(?:suggestive\s+of|favou?ring|indicative\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?$",
+                               re.IGNORECASE)
+_FIRST_IMPRESSION = re.compile(r"\b(?:initially|at\s+first|first\s+(?:thought|considered|suspected))\b", re.IGNORECASE)
+
 # how far after a histology's name its organ may stand ("HISTOLOGY (an aside) of the ORGAN"; _ties bounds the words)
 _AFTER_OF_REACH = 140
 
@@ -312,8 +318,10 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
         if tied:
             if histology is None and noun in _UNSPECIFIC_NOUNS:
                 tied = "qualifies a lesion word"  # weaker than an organ the histology itself names
-            out.append(fact("site", site, sentence, match.start(), match.end(), tie=tied,
-                            **({"histology": histology} if histology else {})))
+            extra = {"histology": histology} if histology else {}
+            if _CONCLUDED_BEFORE.search(before) and not _FIRST_IMPRESSION.search(before):
+                extra["concluded"] = True  # "stains ... suggestive of lung primary": the pathologist's conclusion
+            out.append(fact("site", site, sentence, match.start(), match.end(), tie=tied, **extra))
     return out
 
 
