@@ -90,3 +90,23 @@ def test_small_cell_neuroendocrine_cancer_of_an_organ() -> None:
             "neuroendocrine cervical cancer with metastases to the brain.")
     out = schema(text)
     assert (out["primary_tumor"], out["primary_site"]) == ("small cell carcinoma", "cervix")
+
+
+def test_we_present_here_a_case_of_tells_of_the_patient() -> None:
+    text = ("Background\nColorectal cancer in young adults is increasing. We present here an atypical case of metastatic "
+            "colorectal cancer with fever and paraplegia.\n\nCase presentation\nA 46-year-old man had an epidural mass "
+            "at T11. A bone biopsy confirmed metastatic adenocarcinoma.")
+    out = schema(text)
+    assert (out["primary_tumor"], out["primary_site"]) == ("adenocarcinoma", "colon")
+
+
+def test_a_biopsy_of_another_bone_that_found_the_metastasis() -> None:
+    text = ("A 46-year-old man had an epidural mass at T11 and osteolytic lesions. A CT-guided biopsy obtained from the "
+            "left iliac bone confirmed metastatic adenocarcinoma.")
+    assert schema(text)["other_metastases"] == ["bone"]
+
+
+def test_a_biopsy_of_the_primary_is_no_metastatic_site() -> None:
+    """Guard: a biopsy of the primary's organ that found the tumour names no metastasis."""
+    text = ("A 60-year-old man had an L2 metastasis. A biopsy of the lung showed adenocarcinoma of the lung.")
+    assert schema(text)["other_metastases"] == []
