@@ -22,7 +22,7 @@ from .histology import histology_of_name
 _PAREN = re.compile(r"\s*\((?:[^()]|\([^()]*\))*\)")  # parentheticals, one level of nesting
 _CD_SPELLED = re.compile(r"cluster\s+of\s+differentiation\s*(?:\(\s*CD\s*\))?\s*", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas well as\b|/(?=\s*[A-Z]))\s*")
-_CLAUSE_END = re.compile(r"[;]|\.(?!\d)|\b(?:in|within)\s+(?:both|all|the|most|many|some|scattered|tumou?r|neoplastic)\b|,\s*(?:and|but|while|whereas)\s+(?:were\s+|was\s+)?(?:negative|positive|no|not)\b|\b(?:but|while|whereas|consistent|suggest\w*|indicat\w*|confirm\w*|compatible|which|that)\b",
+_CLAUSE_END = re.compile(r"[;]|\.(?!\d)|\b(?:in|within)\s+(?:both|all|the|most|many|some|scattered|tumou?r|neoplastic)\b|,\s*(?:and|but|while|whereas)\s+(?:were\s+|was\s+)?(?:negative|positive|no|not)\b|\b(?:but|while|whereas|despite|although|though|consistent|suggest\w*|indicat\w*|confirm\w*|compatible|which|that)\b",
                          re.IGNORECASE)
 _OWN_POLARITY = re.compile(r"\(\s*[+−–-]\s*\)|\+|[−–-]\s*$|\b(?:positive|negative)\b", re.IGNORECASE)  # "CK20-" too
 _SIGNED_POLARITY = re.compile(r"[-−–](?:positive|negative)")  # "CK7-positive": the hyphen is not a minus sign
@@ -171,8 +171,18 @@ def _split_items(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# A figure called in brackets inside a list ("CD138 (panels C and D)") is blanked, not read as items; the same length
+# keeps every offset.
+_FIGURE_CALL = re.compile(r"\((?:figs?|figures?|panels?|tables?)\b\.?[^()]{0,40}\)", re.IGNORECASE)
+
+
+def _blank_figure_calls(text: str) -> str:
+    return _FIGURE_CALL.sub(lambda m: " " * len(m.group(0)), text) if "(" in text else text
+
+
 def _items_forward(text: str) -> list[tuple[str, int, int]]:
     """List items at the start of `text` up to the clause's end: (name, start, end) within text."""
+    text = _blank_figure_calls(text)
     masked = _PAREN.sub(lambda m: " " * len(m.group(0)), text)  # "(Fig. 3)" must not end the clause
     end = _CLAUSE_END.search(masked)
     segment = text[:end.start()] if end else text
@@ -199,6 +209,7 @@ def _items_forward(text: str) -> list[tuple[str, int, int]]:
 
 def _items_backward(text: str) -> list[tuple[str, int, int]]:
     """List items at the END of `text` (the words before a trailing polarity word), nearest first."""
+    text = _blank_figure_calls(text)
     pieces = []
     position = 0
     for piece, named in _split_items(text):

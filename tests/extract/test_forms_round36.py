@@ -1,0 +1,31 @@
+"""Forms met in held-out set 60 (round 36, session 8: longer texts with stain panels), each written here in our own
+words: one behaviour per test. Each failed before the rule that reads it, or guards a new rule."""
+
+from __future__ import annotations
+
+from tests.extract._forms import schema
+
+
+def test_markers_outside_the_vocabulary_named_with_a_space_or_a_slash() -> None:
+    text = ("A 79-year-old man had an L3 mass. The tumour was positive for arginase 1 and HepPar1 and negative for "
+            "CK19 and OCT3/4.")
+    out = schema(text)
+    assert out["ihc_positive"] == ["arginase 1", "HepPar1"]
+    assert out["ihc_negative"] == ["CK19", "OCT3/4"]
+
+
+def test_light_chains_written_as_greek_letters() -> None:
+    text = "A 70-year-old man had a T9 plasmacytoma. The cells were positive for CD138 and negative for κ and λ."
+    out = schema(text)
+    assert out["ihc_negative"] == ["κ", "λ"]
+
+
+def test_a_figure_call_inside_a_stain_list() -> None:
+    text = ("A 61-year-old woman had a T4 lesion. The tumour was positive for CK7 (panels C and D), napsin A (Fig. 2) "
+            "and TTF-1.")
+    assert schema(text)["ihc_positive"] == ["CK7", "napsin A", "TTF-1"]
+
+
+def test_a_stain_list_ends_at_despite() -> None:
+    text = "A 58-year-old man had a C5 lesion. Tumour cells were negative for AFP despite a raised serum AFP."
+    assert schema(text)["ihc_negative"] == ["AFP"]
