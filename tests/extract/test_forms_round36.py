@@ -29,3 +29,19 @@ def test_a_figure_call_inside_a_stain_list() -> None:
 def test_a_stain_list_ends_at_despite() -> None:
     text = "A 58-year-old man had a C5 lesion. Tumour cells were negative for AFP despite a raised serum AFP."
     assert schema(text)["ihc_negative"] == ["AFP"]
+
+
+def test_a_rib_fracture_is_no_vertebral_fracture() -> None:
+    text = "An 80-year-old man with back pain, a rib fracture and a lytic L2 lesion was diagnosed with myeloma."
+    assert schema(text)["fracture_levels"] == []
+
+
+def test_a_fracture_of_the_femur_is_no_vertebral_fracture() -> None:
+    text = "A 70-year-old woman had a T9 metastasis of breast cancer and a pathological fracture of the left femur."
+    assert schema(text)["fracture_levels"] == []
+
+
+def test_a_vertebral_fracture_beside_a_rib_lesion_stays() -> None:
+    """Guard: the rib names another lesion, not the fracture."""
+    text = "A 70-year-old woman had rib lesions and a pathological fracture of T9 from breast cancer."
+    assert schema(text)["fracture_levels"] == ["T9"]

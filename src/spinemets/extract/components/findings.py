@@ -49,6 +49,14 @@ def _structure(match: re.Match[str]) -> str:
     return "cauda_equina" if "cauda" in written else "conus" if "conus" in written else "cord"
 
 
+# A fracture of another bone ("a rib fracture", "fracture of the left femur") is no vertebral fracture.
+_BONES = (r"(?:ribs?|femurs?|femoral(?:\s+neck)?|hips?|humerus|humeral|pelvis|pelvic|clavicles?|clavicular|sternum|sternal|"
+          r"skull|wrists?|ankles?|tibias?|tibial|fibulas?|radius|acetabul(?:um|ar)|scapulas?|scapular)")
+_OTHER_BONE_BEFORE = re.compile(rf"\b{_BONES}\s+$", re.IGNORECASE)
+_OTHER_BONE_AFTER = re.compile(rf"\s+of\s+(?:the\s+|his\s+|her\s+)?(?:(?:left|right|proximal|distal)\s+)*"
+                               rf"(?:\d{{1,2}}(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+)?{_BONES}\b", re.IGNORECASE)
+
+
 def find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
     sentences = patient_sentences(extraction)
@@ -57,6 +65,9 @@ def find(extraction: Extraction) -> list[Fact]:
     triggers = rules["triggers"]
     for sentence, match in matches(rules["fracture"], gate(sentences, triggers["fracture"])):
         text = sentence.text
+        if _OTHER_BONE_BEFORE.search(text, max(0, match.start() - 25), match.start()) \
+                or _OTHER_BONE_AFTER.match(text, match.end()):
+            continue
         in_sentence = [f for f in levels if f.sentence == sentence.index]
         # The levels written right beside the fracture word; failing that, the clause's levels when the
         # clause names only one, or names them in one list.
