@@ -45,3 +45,9 @@ def test_a_vertebral_fracture_beside_a_rib_lesion_stays() -> None:
     """Guard: the rib names another lesion, not the fracture."""
     text = "A 70-year-old woman had rib lesions and a pathological fracture of T9 from breast cancer."
     assert schema(text)["fracture_levels"] == ["T9"]
+
+
+def test_bone_named_last_in_a_list_of_organs() -> None:
+    text = ("A 60-year-old man had small cell lung cancer and a conus lesion. Staging showed multiple metastases "
+            "including the adrenal gland, brain, and bone.")
+    assert schema(text)["other_metastases"] == ["adrenal", "brain", "bone"]

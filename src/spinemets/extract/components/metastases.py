@@ -31,9 +31,9 @@ def _rules() -> tuple[list[tuple[str, tuple[str, ...]]], re.Pattern[str], dict[s
               rf"(?:{spine_region}(?:,?\s+(?:and|or)\s+{spine_region})?\s+)?"
               r"(?:vertebrae|vertebra|vertebral\s+bod(?:y|ies)|vertebral(?=\s+(?:and\s|metasta|lesions|deposits))|spine|sacrum|coccyx|sacral\s+bones?)\b"
               r"|(?-i:[CTLSD])\d{1,2}(?:\s+vertebra(?:e|l)?(?:\s+bod(?:y|ies))?)?\b"  # a level in the list: "metastases at T8, T11, T12, and the pelvis"
-              # bone unnamed, inside a list or last before the metastasis word: "lymph nodes, bone, and brain", "liver,
-              # splenic and bone metastases" (no organ)
-              r"|(?:bones?|bony|osseous|skeletal)\b(?=\s*(?:,|and\b|or\b|metasta|lesions|deposits|involvement))")
+              # bone unnamed, inside a list, last before the metastasis word or last in the sentence: "lymph nodes,
+              # bone, and brain", "liver, splenic and bone metastases", "metastases including the brain and bone." (no organ)
+              r"|(?:bones?|bony|osseous|skeletal)\b(?=\s*(?:,|and\b|or\b|metasta|lesions|deposits|involvement|[.;]))")
     # ... and a region before lymph nodes: "intra-abdominal lymph nodes", "cervical and mediastinal lymph nodes"
     region = r"(?:intra-?abdominal|abdominal|intrathoracic|intra-?pelvic|neck|cervical|mesenteric|common\s+iliac|external\s+iliac|internal\s+iliac)"
     item = rf"(?:(?:the|both|all|her|his|their|left|right|proximal|distal|bilateral|contralateral|ipsilateral|regional|distant|multiple|several|axial|and|{region})\s+)*(?:{one}(?:[\s-]+{one})?|{spinal})"
