@@ -51,3 +51,18 @@ def test_bone_named_last_in_a_list_of_organs() -> None:
     text = ("A 60-year-old man had small cell lung cancer and a conus lesion. Staging showed multiple metastases "
             "including the adrenal gland, brain, and bone.")
     assert schema(text)["other_metastases"] == ["adrenal", "brain", "bone"]
+
+
+def test_the_course_told_looking_back_when_no_other_is_written() -> None:
+    text = ("A 68-year-old man with lung adenocarcinoma received T12-L2 vertebral radiotherapy and pembrolizumab. "
+            "Myelitis appeared in the area previously irradiated with 30 Gy in 10 fractions to the spine.")
+    out = schema(text)
+    assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (30.0, 10)
+
+
+def test_a_course_of_the_present_outranks_one_told_looking_back() -> None:
+    """Guard: the present course's dose is the one reported."""
+    text = ("A 68-year-old man had a T12 metastasis previously irradiated with 30 Gy in 10 fractions to the spine. "
+            "He now received stereotactic radiotherapy to T12, 24 Gy in 2 fractions.")
+    out = schema(text)
+    assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (24.0, 2)

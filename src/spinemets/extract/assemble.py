@@ -195,6 +195,10 @@ def to_schema(extraction: Extraction) -> dict[str, Any]:
     out["chemotherapy"] = _treatment(extraction, "chemotherapy", "agent")
     # Another field's course ("whole brain radiotherapy to 45 Gy in 15 fractions") is not the spine's: no dose of it.
     doses = [f for f in extraction.of("dose") if _current(f) and f.detail.get("field") != "other"]
+    if not doses and out["radiotherapy"] is True:
+        # the course of this case told looking back at it ("the area previously irradiated with 30 Gy in 10
+        # fractions" in a report of what followed): the spine's, when no course of the present is written
+        doses = [f for f in extraction.of("dose") if f.assertion == "historical" and f.detail.get("field") == "spine"]
     # A whole prescription (with its fractions) before a dose written alone (a point dose to the cord, a dose per
     # fraction); then a course the sentence sends to the spine.
     doses.sort(key=lambda f: (f.value["fractions"] is None, f.detail.get("field") != "spine"))
