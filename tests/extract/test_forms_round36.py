@@ -66,3 +66,20 @@ def test_a_course_of_the_present_outranks_one_told_looking_back() -> None:
             "He now received stereotactic radiotherapy to T12, 24 Gy in 2 fractions.")
     out = schema(text)
     assert (out["rt_total_dose_gy"], out["rt_fractions"]) == (24.0, 2)
+
+
+def test_no_mass_effect_on_the_distal_cord() -> None:
+    text = "A 50-year-old woman had breast cancer with a T12 collapse. No mass effect on the distal spinal cord."
+    assert schema(text)["cord_compression"] is False
+
+
+def test_a_fracture_of_the_vertebral_plate_names_its_level() -> None:
+    text = ("A 50-year-old woman had breast cancer with a T12 collapse. There is also a mild fracture of the inferior "
+            "vertebral plate of L2.")
+    assert schema(text)["fracture_levels"] == ["T12", "L2"]
+
+
+def test_an_imaging_study_months_after_the_operation() -> None:
+    text = ("A 72-year-old man had a C4 paraganglioma metastasis and underwent laminectomy and fusion. A magnetic "
+            "resonance imaging study performed three months after the surgery showed a smaller tumour.")
+    assert schema(text)["follow_up_months"] == 3
