@@ -24,8 +24,14 @@ _CLAUSE = re.compile(r";|,\s*(?:and|but|while|whereas)\s|\bwhereas\b|\bwhile\b")
 @lru_cache(maxsize=1)
 def _rules() -> dict:
     data = load("findings")
+    # a fracture of another bone (findings.yaml other_bones), written before or after the fracture word
+    bones = "(?:" + "|".join(data["other_bones"]) + ")"
     return {"fracture": any_of(data["fracture"]), "compression": any_of(data["compression"]),
-            "bone": {kind: any_of(forms) for kind, forms in data["bone"].items()}, "triggers": data["triggers"]}
+            "bone": {kind: any_of(forms) for kind, forms in data["bone"].items()}, "triggers": data["triggers"],
+            "other_bone_before": re.compile(rf"\b{bones}\s+$", re.IGNORECASE),
+            "other_bone_after": re.compile(rf"\s+of\s+(?:the\s+|his\s+|her\s+)?(?:(?:left|right|proximal|distal)\s+)*"
+                                           rf"(?:\d{{1,2}}(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+)?{bones}\b",
+                                           re.IGNORECASE)}
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -49,14 +55,6 @@ def _structure(match: re.Match[str]) -> str:
     return "cauda_equina" if "cauda" in written else "conus" if "conus" in written else "cord"
 
 
-# A fracture of another bone ("a rib fracture", "fracture of the left femur") is no vertebral fracture.
-_BONES = (r"(?:ribs?|femurs?|femoral(?:\s+neck)?|hips?|humerus|humeral|pelvis|pelvic|clavicles?|clavicular|sternum|sternal|"
-          r"skull|wrists?|ankles?|tibias?|tibial|fibulas?|radius|acetabul(?:um|ar)|scapulas?|scapular)")
-_OTHER_BONE_BEFORE = re.compile(rf"\b{_BONES}\s+$", re.IGNORECASE)
-_OTHER_BONE_AFTER = re.compile(rf"\s+of\s+(?:the\s+|his\s+|her\s+)?(?:(?:left|right|proximal|distal)\s+)*"
-                               rf"(?:\d{{1,2}}(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+)?{_BONES}\b", re.IGNORECASE)
-
-
 def find(extraction: Extraction) -> list[Fact]:
     rules = _rules()
     sentences = patient_sentences(extraction)
@@ -65,8 +63,8 @@ def find(extraction: Extraction) -> list[Fact]:
     triggers = rules["triggers"]
     for sentence, match in matches(rules["fracture"], gate(sentences, triggers["fracture"])):
         text = sentence.text
-        if _OTHER_BONE_BEFORE.search(text, max(0, match.start() - 25), match.start()) \
-                or _OTHER_BONE_AFTER.match(text, match.end()):
+        if rules["other_bone_before"].search(text, max(0, match.start() - 25), match.start()) \
+                or rules["other_bone_after"].match(text, match.end()):
             continue
         in_sentence = [f for f in levels if f.sentence == sentence.index]
         # The levels written right beside the fracture word; failing that, the clause's levels when the
