@@ -28,9 +28,23 @@ def rx(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     return re.compile(pattern, flags)
 
 
+# list's identity -> (the list, held so its identity is never reused; flags; its pattern). The rules pass the lists of
+# the loaded pattern files, which live as long as the process and are never changed: joining a list again to find its cached regex cost
+# a few microseconds per rule per text.
+_ANY_OF: dict[int, tuple[list[str], int, re.Pattern[str]]] = {}
+_ANY_OF_MAX = 512  # a caller building new lists each time cannot grow the memo without bound
+
+
 def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """One regex matching any of several (each wrapped as a group so their alternations stay apart)."""
-    return rx("|".join(f"(?:{p})" for p in patterns), flags)
+    known = _ANY_OF.get(id(patterns))
+    if known is not None and known[0] is patterns and known[1] == flags:
+        return known[2]
+    compiled = rx("|".join(f"(?:{p})" for p in patterns), flags)
+    if len(_ANY_OF) >= _ANY_OF_MAX:
+        _ANY_OF.clear()
+    _ANY_OF[id(patterns)] = (patterns, flags, compiled)
+    return compiled
 
 
 @lru_cache(maxsize=1)

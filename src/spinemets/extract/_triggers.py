@@ -18,6 +18,9 @@ def automaton_of(words: Iterable[str]) -> Any:
     return automaton
 
 
+_BY_IDENTITY_MAX = 512
+
+
 class Triggers:
     """Every trigger string the rules have asked about, in one Aho-Corasick automaton: which of them a text holds
     is found in one pass in C (a rule's trigger list then meets that set by a set intersection), where testing
@@ -25,6 +28,8 @@ class Triggers:
 
     def __init__(self) -> None:
         self.lists: dict[tuple[str, ...], frozenset[str]] = {}
+        # a list's identity -> (the list, held so the identity is never reused; its words)
+        self.by_identity: dict[int, tuple[list[str], frozenset[str]]] = {}
         self.words: frozenset[str] = frozenset()
         self.state: tuple[Any, int] = (None, 0)  # (automaton, version), replaced whole: threads read it at once
         self.lock = threading.Lock()
@@ -33,6 +38,11 @@ class Triggers:
         self.last: tuple[str | None, int, set[str]] = (None, -1, set())
 
     def of(self, triggers: Iterable[str]) -> frozenset[str]:
+        # The rules pass the lists of the loaded pattern files (kept for the process, never changed): found by
+        # identity first, where a tuple of a long list cost more than the look-up it keys.
+        held = self.by_identity.get(id(triggers))
+        if held is not None and held[0] is triggers:
+            return held[1]
         key = tuple(triggers)
         known = self.lists.get(key)
         if known is None:
@@ -42,6 +52,10 @@ class Triggers:
                     self.words = self.words | known
                     self.state = (automaton_of(self.words), self.state[1] + 1)
                 self.lists[key] = known
+        if isinstance(triggers, list):
+            if len(self.by_identity) >= _BY_IDENTITY_MAX:  # a caller building new lists each time
+                self.by_identity.clear()
+            self.by_identity[id(triggers)] = (triggers, known)
         return known
 
     def version(self) -> int:
