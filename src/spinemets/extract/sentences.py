@@ -4,7 +4,9 @@ in bench/bench_extract.py) that know case-report layout: headers, figure referen
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
+from typing import Callable, NamedTuple
 
 from ._data import any_of, load, rx
 from ._prefix import folded_text, search_at_word_starts
@@ -26,7 +28,7 @@ _BOUNDARY = re.compile(r"[.!?\n](?:(?<=[.!?])(?:\s?\[\d+(?:\s*[,–-]\s*\d+)*\])
 MAX_SENTENCE_CHARS = 1500
 _CITATIONS_AT_END = re.compile(r"(?:\s*\[\d+(?:\s*[,–-]\s*\d+)*\])+$|(?<=[A-Za-z)]\.)\d{1,3}(?:\s*[,–-]\s*\d{1,3})*$")
 _WORDS = re.compile(r"[a-zà-ÿ]+")
-_WORD_BEFORE = re.compile(r"([A-Za-z.]+)\.[\"')\]]?$")
+_WORD_CHARACTERS = string.ascii_letters + "."  # what a word before a full stop is made of ("e.g", "Fig", "al")
 
 
 @lru_cache(maxsize=1)
@@ -62,24 +64,28 @@ def _header_kinds() -> dict[str, str]:
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
-    """Whether the gap text[start:end] between two sentences ends the first."""
+    """Whether the gap text[start:end] between two sentences ends the first (`start` is just after the end mark
+    the gap follows, or at its first line break)."""
     gap = text[start:end]
     if "\n" in gap:
         if gap.count("\n") >= 2:
             return True
         line_start = text.rfind("\n", 0, start) + 1
         # a line ending in citation brackets ("... more than 90%.[1] [2]") ends as its text before them does
-        line = _CITATIONS_AT_END.sub("", text[line_start:start].rstrip())
+        # (citations end in a bracket or a digit: other lines skip the regex, tried at each of their characters)
+        line = text[line_start:start].rstrip()
+        if line[-1:] == "]" or line[-1:].isdigit():  # (isdigit holds for every digit \d matches)
+            line = _CITATIONS_AT_END.sub("", line)
         # A single line break ends a sentence after end punctuation or a short (header-like) line; a
         # hard-wrapped paragraph keeps going.
         return not line or line[-1] in ".!?:" or len(line) < 50
-    before = text[max(0, start - 30):start]
-    word = _WORD_BEFORE.search(before)
-    if word:
-        token = word.group(1).lower()
-        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-            return False
-    return True
+    # Only a full stop follows an abbreviation. The word before it is the run of letters and dots that ends there
+    # (within 30 characters), cut by rstrip: a regex search for it was tried at each of those characters.
+    if text[start - 1] != ".":
+        return True
+    window = text[max(0, start - 30):start - 1]
+    token = window[len(window.rstrip(_WORD_CHARACTERS)):].lower()
+    return not (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
 
 
 def split(text: str, headers: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int]]:
@@ -125,38 +131,66 @@ _BULLET = re.compile(r"\s*(?:[•·▪◦*‣-]|\d{1,2}[.)])\s")
 _ANAPHOR = re.compile(r"\b(?:[Tt]he patient|[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")
 
 
+class _Cues(NamedTuple):
+    """What `sentences` reads of language.yaml, compiled once (joining the cue alternations again for each text
+    cost as much as splitting a short one)."""
+
+    generic: re.Pattern[str]
+    generic_opening: re.Pattern[str]
+    may_open: Callable[[str], bool]
+    case: re.Pattern[str]
+    source: re.Pattern[str]
+    own_patient: re.Pattern[str]
+    generic_words: frozenset[str]
+    foreign_words: frozenset[str]
+    english_words: frozenset[str]
+    foreign_markers: tuple[str, ...]
+    foreign_min: int
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    language = load("language")
+    generic_opening = any_of(language["generic_openings"])
+    foreign = language["foreign_words"]
+    return _Cues(generic=any_of(language["generic_cues"]), generic_opening=generic_opening,
+                 # (a substring test for the words every opening holds before the match, which backtracks through
+                 # its `[^.;:]{0,60}?` in every sentence that opens with a few words)
+                 may_open=finder(generic_opening) or (lambda _: True),
+                 case=any_of(language["case_cues"]), source=rx(language["source_line"]),
+                 own_patient=rx(language["literature_case_cue"]),
+                 generic_words=SHARED.of(language["triggers"]["generic"]),  # (adds them to the shared automaton)
+                 foreign_words=frozenset(foreign["words"]), english_words=frozenset(foreign["english"]),
+                 foreign_markers=tuple(f" {w} " for w in foreign["markers"]), foreign_min=foreign["min"])
+
+
 def sentences(text: str) -> list[Sentence]:
     """The text's sentences, each with its section and whether it speaks about the disease in general."""
     found_headers = _at_line_starts(_header_regex(), text)
-    headers = [(start, end, _header_kinds().get(re.sub(r"\s+", " ", name.lower()), UNSECTIONED))
-               for start, end, name in found_headers]
-    language = load("language")
     kinds = _header_kinds()
-    generic = any_of(language["generic_cues"])
-    generic_opening = any_of(language["generic_openings"])
-    # (a substring test for the words every opening holds before the match, which backtracks through its
-    # `[^.;:]{0,60}?` in every sentence that opens with a few words)
-    may_open = finder(generic_opening) or (lambda _: True)
-    case = any_of(language["case_cues"])
-    source = rx(language["source_line"])
-    own_patient = rx(language["literature_case_cue"])
+    headers = [(start, end, kinds.get(re.sub(r"\s+", " ", name.lower()), UNSECTIONED))
+               for start, end, name in found_headers]
+    cues = _cues()
+    generic, generic_opening, may_open, case = cues.generic, cues.generic_opening, cues.may_open, cues.case
     # Substring tests (faster than one regex alternating them): only the words this text holds at all are
     # tried on each sentence.
     text_lower = folded_text(text)
-    wanted = SHARED.of(language["triggers"]["generic"])  # first: it builds the automaton
-    generic_words = SHARED.found_in(text_lower)[1] & wanted
-    foreign = language["foreign_words"]
-    foreign_words, english_words = frozenset(foreign["words"]), frozenset(foreign["english"])
+    generic_words = SHARED.found_in(text_lower)[1] & cues.generic_words
+    foreign_words, english_words = cues.foreign_words, cues.english_words
     # Only a text holding some of those words at all (as whole words) has its sentences counted.
-    may_be_foreign = any(f" {w} " in text_lower for w in foreign["markers"])
+    may_be_foreign = any(marker in text_lower for marker in cues.foreign_markers)
     out: list[Sentence] = []
     section = UNSECTIONED
     header_index = 0
     first_line_end = text.find("\n")
     first_line_end = len(text) if first_line_end < 0 else first_line_end
-    source_line = bool(source.match(text))
+    source_line = bool(cues.source.match(text))
     inline = [(start, text.find("\n", start) % (len(text) + 1))
               for start, _, _ in _at_line_starts(_inline_header_regex(), text)]
+    # where each header line starts, and where the longest one starting there ends (one look-up per sentence)
+    header_end_at: dict[int, int] = {}
+    for start, end, _ in headers:
+        header_end_at[start] = max(end, header_end_at.get(start, end))
     for index, (start, end) in enumerate(split(text, found_headers)):
         while header_index < len(headers) and headers[header_index][0] <= start:
             section = headers[header_index][2]
@@ -176,16 +210,16 @@ def sentences(text: str) -> list[Sentence]:
             if opening and opening.group(1).lower() in kinds and not (source_line and start < first_line_end):
                 section = kinds[opening.group(1).lower()]
         kind = SOURCE if source_line and start < first_line_end else section
-        metadata = any(low <= start < high for low, high in inline)
+        metadata = bool(inline) and any(low <= start < high for low, high in inline)
         if metadata:
             kind = LITERATURE
-        elif kind == LITERATURE and (own_patient.search(sentence_text) or (
+        elif kind == LITERATURE and (cues.own_patient.search(sentence_text) or (
                 # the sentences that go on about the patient just introduced, in the same paragraph ("We report a
                 # woman who ... Despite multimodal therapy, the patient passed away 3 months after ...")
                 out and out[-1].section == DISCUSSION and out[-1].generic is False
                 and "\n" not in text[out[-1].end:start] and _ANAPHOR.search(sentence_text))):
             kind = DISCUSSION
-        is_header = bool(inline_heading) or any(h[0] == start and h[1] >= end - 1 for h in headers)
+        is_header = bool(inline_heading) or header_end_at.get(start, -1) >= end - 1
         sentence = Sentence(index=index, start=start, end=end, text=sentence_text, section=kind)
         lower = sentence.lower
         # the cue alternations are tried only where one of their words begins (a scan, not a search at each place)
@@ -196,7 +230,7 @@ def sentences(text: str) -> list[Sentence]:
         if may_be_foreign and not is_generic:
             words = _WORDS.findall(lower)
             count = sum(w in foreign_words for w in words)
-            is_generic = count >= foreign["min"] and count > sum(w in english_words for w in words)
+            is_generic = count >= cues.foreign_min and count > sum(w in english_words for w in words)
         # the items of a list that a general or differential line opens with a colon ("Differential diagnosis of
         # ivory vertebra in adults:", "neoplasms to be considered are:") are general too
         item = bool(out) and out[-1].opens_list and _BULLET.match(sentence_text) is not None
