@@ -9,7 +9,8 @@ from functools import lru_cache
 from typing import Callable, NamedTuple
 
 from ._data import any_of, load, rx
-from ._prefix import folded_text, search_at_word_starts
+from . import _prefix
+from ._prefix import folded_text
 from ._required import finder
 from ._triggers import SHARED
 from .facts import CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED, Sentence
@@ -94,9 +95,9 @@ def split(text: str, headers: list[tuple[int, int, str]] | None = None) -> list[
     cuts = {0, len(text)}
     for boundary in _BOUNDARY.finditer(text):
         # the gap (whitespace, citations) after the end mark the match begins with, or from its line break
-        start = boundary.start() + (text[boundary.start()] != "\n")
-        if _ends_sentence(text, start, boundary.end()):
-            cuts.add(boundary.end())
+        mark, end = boundary.span()
+        if _ends_sentence(text, mark + (text[mark] != "\n"), end):
+            cuts.add(end)
     for header_start, header_end, _ in _at_line_starts(_header_regex(), text) if headers is None else headers:
         cuts.add(header_start)
         cuts.add(header_end)
@@ -108,21 +109,23 @@ def split(text: str, headers: list[tuple[int, int, str]] | None = None) -> list[
     # A "sentence" longer than this (a text without punctuation, a table flattened to one line) is cut at
     # whitespace, so no rule ever reads more than a few hundred words at once: time stays linear in the text.
     ordered = sorted(cuts)
+    too_long = False
     for start, end in zip(ordered, ordered[1:]):
         position = start
         while end - position > MAX_SENTENCE_CHARS:
             cut = text.rfind(" ", position + MAX_SENTENCE_CHARS // 2, position + MAX_SENTENCE_CHARS)
             position = cut + 1 if cut > position else position + MAX_SENTENCE_CHARS
             cuts.add(position)
+            too_long = True
+    if too_long:
+        ordered = sorted(cuts)
     spans = []
-    ordered = sorted(cuts)
     for start, end in zip(ordered, ordered[1:]):
-        piece = text[start:end]
-        stripped = piece.strip()
-        if not stripped:
-            continue
-        lead = len(piece) - len(piece.lstrip())
-        spans.append((start + lead, start + lead + len(stripped)))
+        # the piece without the whitespace around it: it starts where its left-stripped rest starts
+        rest = text[start:end].lstrip()
+        if rest:
+            begin = end - len(rest)
+            spans.append((begin, begin + len(rest.rstrip())))
     return spans
 
 
@@ -131,11 +134,55 @@ _BULLET = re.compile(r"\s*(?:[•·▪◦*‣-]|\d{1,2}[.)])\s")
 _ANAPHOR = re.compile(r"\b(?:[Tt]he patient|[Ss]he|[Hh]e|[Hh]er|[Hh]is)\b")
 
 
-class _Cues(NamedTuple):
-    """What `sentences` reads of language.yaml, compiled once (joining the cue alternations again for each text
-    cost as much as splitting a short one)."""
+class _CueAlternation:
+    """A cue alternation (`any_of` the cues) searched at word starts where one of its beginnings stands, as
+    `search_at_word_starts` does, but tried at each such place with only the cues that can begin with the three
+    characters there: the whole alternation enters each of its fifty-odd cues at every place (3 us a place), where
+    most of them cannot begin with those letters. (Not worth it for a few cues: the Python step per place costs
+    more than the calls it saves.)"""
 
-    generic: re.Pattern[str]
+    def __init__(self, cues: list[str]) -> None:
+        self.whole = any_of(cues)
+        self.cues = [(pattern, _beginnings(pattern)) for pattern in map(rx, cues)]
+        self.by_beginning: dict[str, tuple[re.Pattern[str], ...]] = {}  # three ASCII characters: the cues to try
+
+    def search_at_word_starts(self, text: str, folded: str) -> bool:
+        """Whether `search_at_word_starts(self.whole, text, folded)` finds a match (`folded` is fold(text))."""
+        # (asked of the module each time: tests/extract/test_scanners.py records which patterns have none)
+        scanner = _prefix.beginning_scanner(self.whole, True, folded.isascii())
+        if scanner is None:
+            return self.whole.search(text) is not None
+        for place in scanner.finditer(folded):
+            start = place.start()
+            for cue in self._beginning_with(folded[start:start + 3]):
+                if cue.match(text, start):  # (the alternation matches there exactly when one of its cues does)
+                    return True
+        return False
+
+    def _beginning_with(self, characters: str) -> tuple[re.Pattern[str], ...]:
+        if not characters.isascii():
+            # a digit of another script (`\d`), a letter that case-insensitive matching may equate with another:
+            # beginnings compared as ASCII strings do not tell, the whole alternation is tried
+            return (self.whole,)
+        cues = self.by_beginning.get(characters)
+        if cues is None:
+            cues = self.by_beginning[characters] = tuple(
+                cue for cue, beginnings in self.cues if beginnings is None or characters.startswith(beginnings))
+        return cues
+
+
+def _beginnings(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The beginnings of a cue (`_prefix.prefixes`, of any length) as one tuple for `str.startswith`; None when they
+    are not known (the cue may begin anywhere)."""
+    found = _prefix.prefixes(pattern)
+    return None if found is None else tuple(sorted(set().union(*found)))
+
+
+class _Cues(NamedTuple):
+    """What `sentences` reads of language.yaml, read once: `any_of` joins and hashes the cues again on every call
+    (7 us a text for the fifty-odd generic cues)."""
+
+    generic: _CueAlternation
     generic_opening: re.Pattern[str]
     may_open: Callable[[str], bool]
     case: re.Pattern[str]
@@ -153,7 +200,7 @@ def _cues() -> _Cues:
     language = load("language")
     generic_opening = any_of(language["generic_openings"])
     foreign = language["foreign_words"]
-    return _Cues(generic=any_of(language["generic_cues"]), generic_opening=generic_opening,
+    return _Cues(generic=_CueAlternation(language["generic_cues"]), generic_opening=generic_opening,
                  # (a substring test for the words every opening holds before the match, which backtracks through
                  # its `[^.;:]{0,60}?` in every sentence that opens with a few words)
                  may_open=finder(generic_opening) or (lambda _: True),
@@ -223,10 +270,10 @@ def sentences(text: str) -> list[Sentence]:
         sentence = Sentence(index=index, start=start, end=end, text=sentence_text, section=kind)
         lower = sentence.lower
         # the cue alternations are tried only where one of their words begins (a scan, not a search at each place)
-        is_generic = (any(w in lower for w in generic_words)
-                      and search_at_word_starts(generic, sentence_text, lower) is not None
+        is_generic = (bool(generic_words) and any(w in lower for w in generic_words)
+                      and generic.search_at_word_starts(sentence_text, lower)
                       or may_open(lower) and generic_opening.match(sentence_text) is not None) \
-            and search_at_word_starts(case, sentence_text, lower) is None
+            and _prefix.search_at_word_starts(case, sentence_text, lower) is None
         if may_be_foreign and not is_generic:
             words = _WORDS.findall(lower)
             count = sum(w in foreign_words for w in words)
@@ -251,29 +298,37 @@ def sentences(text: str) -> list[Sentence]:
 _JUMP_WORDS = re.compile(r"later|after|thereafter|subsequently")  # every time_jump form holds one (a cheap test)
 
 
+@lru_cache(maxsize=1)
+def _presentation_rules() -> tuple[re.Pattern[str], Callable[[str], bool] | None, re.Pattern[str], re.Pattern[str],
+                                   re.Pattern[str], re.Pattern[str]]:
+    """(the presentation cue, its test for the strings every cue holds, time_jump, spinal_words, onset_cues,
+    jump_from_treatment), read once (`any_of` joins and hashes the cues again on every call). The cue is searched
+    only in sentences holding one of those strings, and there only where one of its beginnings stands (`_search`)."""
+    language = load("language")
+    cue = any_of(language["presentation_cues"])
+    return (cue, finder(cue), rx(language["time_jump"]), rx(language["spinal_words"]), rx(language["onset_cues"]),
+            rx(language["jump_from_treatment"]))
+
+
 def presentation(text: str, found: list[Sentence]) -> tuple[int, int | None]:
     """(where the index presentation is first told, where the history it closes starts): the second is given
     when the text jumps in time to the presentation ("two years later she presented with back pain"), and is
     the start of that passage (the sentences of the anchor's section before it): whatever treatment it tells
     came before the jump. Without a jump it is None: an abstract may sum up this treatment before the case."""
-    language = load("language")
-    cue, jump, spinal = any_of(language["presentation_cues"]), rx(language["time_jump"]), rx(language["spinal_words"])
-    onset, from_treatment = rx(language["onset_cues"]), rx(language["jump_from_treatment"])
+    cue, may_hold_cue, jump, spinal, onset, from_treatment = _presentation_rules()
     first = None
-    # the cue (a search tried at every place: each of its words begins with a word boundary) is searched only in
-    # sentences holding one of the strings every cue holds
-    may_hold_cue = finder(cue)
     for sentence in found:
         if not sentence.about_patient:
             continue
-        match = cue.search(sentence.text) if may_hold_cue is None or may_hold_cue(sentence.lower) else None
+        match = _search(cue, sentence.text, sentence.lower) \
+            if may_hold_cue is None or may_hold_cue(sentence.lower) else None
         if first is None and match:
             if spinal.search(sentence.text):
                 return sentence.start + match.start(), None
             first = sentence.start + match.start()
             continue
         # "Two years later he presented with back pain": the first presentation was the primary's.
-        later = jump.search(sentence.text) if _JUMP_WORDS.search(sentence.lower) else None
+        later = _search(jump, sentence.text, sentence.lower) if _JUMP_WORDS.search(sentence.lower) else None
         if later and spinal.search(sentence.text):
             # Only a jump to the first time the disease shows itself ("presented", "developed", "readmitted")
             # closes a history; a jump after a presentation ("after 8 months an MRI showed progression") or
@@ -286,6 +341,25 @@ def presentation(text: str, found: list[Sentence]) -> tuple[int, int | None]:
             return (sentence.start + (match.start() if match else later.start()),
                     _passage_start(found, sentence) if closes_history else None)
     return first or 0, None
+
+
+def _search(pattern: re.Pattern[str], text: str, folded: str) -> re.Match[str] | None:
+    """pattern.search(text), tried only where one of the pattern's beginnings stands in `folded` (fold(text), which
+    a sentence keeps): the cues begin with `\\b`, which has the regex engine try them at every character. The first
+    match found there is the leftmost, the one the search gives. (`_required.search` does the same for a window,
+    which it folds itself.)"""
+    places = _prefix.place_scanner(pattern)
+    if places is None or (places[1] and not folded.isascii()):
+        return pattern.search(text)
+    scanner = places[0]
+    place = scanner.search(folded)
+    while place is not None:
+        match = pattern.match(text, place.start())
+        if match:
+            return match
+        # (beginnings may overlap, "aba" in "ababa": searched again from the next character, not with finditer)
+        place = scanner.search(folded, place.start() + 1)
+    return None
 
 
 def _passage_start(found: list[Sentence], anchor: Sentence) -> int:
