@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ...knowledge.markers import canonical_marker, marker_synonyms
 from .._data import load, rx
+from .._prefix import fold
 from .._required import finditer, may_match, search
 from ..facts import Extraction, Fact, Sentence
 from ._util import fact, gate, matches, patient_sentences
@@ -182,13 +183,18 @@ def _blank_figure_calls(text: str) -> str:
     return _FIGURE_CALL.sub(lambda m: " " * len(m.group(0)), text) if "(" in text else text
 
 
+def _blank_brackets(text: str) -> str:
+    """The text with its parentheticals blanked (same length)."""
+    return _PAREN.sub(lambda m: " " * len(m.group(0)), text) if "(" in text else text
+
+
 _OWN_SIGN = re.compile(r"\(\s*[+−–-]\s*\)|\+\s*$")
 
 
 def _items_forward(text: str) -> list[tuple[str, int, int]]:
     """List items at the start of `text` up to the clause's end: (name, start, end) within text."""
     text = _blank_figure_calls(text)
-    masked = _PAREN.sub(lambda m: " " * len(m.group(0)), text)  # "(Fig. 3)" must not end the clause
+    masked = _blank_brackets(text)  # "(Fig. 3)" must not end the clause
     end = _CLAUSE_END.search(masked)
     segment = text[:end.start()] if end else text
     items = []
@@ -248,11 +254,12 @@ _NON_SPACE = re.compile(r"\S+")
 
 
 def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
-    clean = _PAREN.sub(lambda m: " " * len(m.group(0)), piece)
+    clean = _blank_brackets(piece)
     words = list(_NON_SPACE.finditer(clean))
+    spelled = "cluster" in fold(clean)  # (else no candidate below spells "cluster of differentiation" out)
     for i in range(max(0, len(words) - 5), len(words)):
         candidate = clean[words[i].start():].strip()
-        canonical = canonical_marker(_CD_SPELLED.sub("CD", candidate))
+        canonical = canonical_marker(_CD_SPELLED.sub("CD", candidate) if spelled else candidate)
         if canonical:
             return canonical, words[i].start()
         expanded = _marker_names(candidate) if "/" in candidate else []
