@@ -9,12 +9,13 @@ vocabulary lacks keeps its written form when it is shaped like a marker (an acro
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ...knowledge.markers import canonical_marker, marker_synonyms
 from .._data import load, rx
-from .._required import search
+from .._prefix import fold
+from .._required import finditer, may_match, search
 from ..facts import Extraction, Fact, Sentence
 from ._util import fact, gate, matches, patient_sentences
 from .histology import histology_of_name
@@ -46,6 +47,8 @@ def _rules() -> dict:
         "serum": rx(data["serum_cues"]),
         "before": {p: rx(r) for p, r in data["before_list"].items()},
         "after": {p: rx(r) for p, r in data["after_list"].items()},
+        # (a place where neither polarity's trailing cue begins fails this one match: most places)
+        "after_either": rx("|".join(f"(?:{r})" for r in data["after_list"].values())),
         "ki67": [rx(data["proliferation"]), rx(data["proliferation_before"])],
         "ki67_high": [rx(p) for p in data["proliferation_high"]],
         "receptor_percent": rx(data["receptor_percent"]), "receptor_cutoff": float(data["receptor_positive_from_percent"]),
@@ -180,10 +183,18 @@ def _blank_figure_calls(text: str) -> str:
     return _FIGURE_CALL.sub(lambda m: " " * len(m.group(0)), text) if "(" in text else text
 
 
+def _blank_brackets(text: str) -> str:
+    """The text with its parentheticals blanked (same length)."""
+    return _PAREN.sub(lambda m: " " * len(m.group(0)), text) if "(" in text else text
+
+
+_OWN_SIGN = re.compile(r"\(\s*[+−–-]\s*\)|\+\s*$")
+
+
 def _items_forward(text: str) -> list[tuple[str, int, int]]:
     """List items at the start of `text` up to the clause's end: (name, start, end) within text."""
     text = _blank_figure_calls(text)
-    masked = _PAREN.sub(lambda m: " " * len(m.group(0)), text)  # "(Fig. 3)" must not end the clause
+    masked = _blank_brackets(text)  # "(Fig. 3)" must not end the clause
     end = _CLAUSE_END.search(masked)
     segment = text[:end.start()] if end else text
     items = []
@@ -195,7 +206,7 @@ def _items_forward(text: str) -> list[tuple[str, int, int]]:
         position = offset + len(piece)
         if _BARE_POLARITY.search(piece):
             break  # "... and negative for CK20": another list starts here
-        if re.search(r"\(\s*[+−–-]\s*\)|\+\s*$", piece):
+        if _OWN_SIGN.search(piece):
             continue  # "CK (−)" carries its own sign: read by the trailing-sign rule, not this list
         names = _marker_names(named, head)
         if not names:
@@ -234,12 +245,21 @@ def _items_backward(text: str) -> list[tuple[str, int, int]]:
     return items
 
 
+# A word that introduces the marker after it, ending the words before it ("... showing"); every match is at most
+# _INTRODUCER_CHARS long and ends the text, so it is searched for in the text's last characters only.
+_INTRODUCER = re.compile(r"(?:\b(?:with|for|of|and|was|were|is|are|showed|revealed|demonstrated|showing|revealing|"
+                         r"demonstrating|expressing|an?)|[:;])$", re.IGNORECASE)
+_INTRODUCER_CHARS = len("demonstrating")
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
-    clean = _PAREN.sub(lambda m: " " * len(m.group(0)), piece)
-    words = list(re.finditer(r"\S+", clean))
+    clean = _blank_brackets(piece)
+    words = list(_NON_SPACE.finditer(clean))
+    spelled = "cluster" in fold(clean)  # (else no candidate below spells "cluster of differentiation" out)
     for i in range(max(0, len(words) - 5), len(words)):
         candidate = clean[words[i].start():].strip()
-        canonical = canonical_marker(_CD_SPELLED.sub("CD", candidate))
+        canonical = canonical_marker(_CD_SPELLED.sub("CD", candidate) if spelled else candidate)
         if canonical:
             return canonical, words[i].start()
         expanded = _marker_names(candidate) if "/" in candidate else []
@@ -249,8 +269,8 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
     # p16-positive carcinoma", "lymphoma showing CD20, BCL6 ... positivity").
     for i in range(max(0, len(words) - 3), len(words)):
         head = clean[:words[i].start()].rstrip()
-        if re.search(r"(?:\b(?:with|for|of|and|was|were|is|are|showed|revealed|demonstrated|showing|revealing|demonstrating|"
-                      r"expressing|an?)|[:;])$", head, re.IGNORECASE):
+        # (a start position keeps the word boundary's look at the character before it)
+        if _INTRODUCER.search(head, max(0, len(head) - _INTRODUCER_CHARS)):
             name = _marker_name(clean[words[i].start():])
             if name:
                 return name, words[i].start()
@@ -260,10 +280,12 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
 def _is_stain_sentence(sentence: Sentence) -> bool:
     rules = _rules()
     text, lower = sentence.text, sentence.lower
+    # (the rule patterns begin with a word boundary, which the regex engine tries at every character: searched for
+    # where one of their beginnings stands, _required.search)
     has_polarity = "positiv" in lower or "negativ" in lower or "reactiv" in lower or _SIGNED.search(text) or \
-        ("%" in text and (any(p.search(text) for p in rules["ki67"]) or rules["receptor_percent"].search(text)))
-    if not has_polarity and not rules["stain"].search(text):
-        return any(p.search(text) for p in rules["ki67_high"])
+        ("%" in text and (any(search(p, text) for p in rules["ki67"]) or search(rules["receptor_percent"], text)))
+    if not has_polarity and not search(rules["stain"], text):
+        return any(search(p, text) for p in rules["ki67_high"])
     return True
 
 
@@ -276,7 +298,8 @@ def find(extraction: Extraction) -> list[Fact]:
         if (name.lower(), sentence.start + start) in seen:
             return
         # A gene found mutated ("Genetic testing was positive for NRAS, PIK3CA, KIT and TP53 mutations") is no stain.
-        if search(_MOLECULAR, sentence.text, max(0, start - 80), end) or _MOLECULAR_AFTER.match(sentence.text, end):
+        if (may_be_molecular and search(_MOLECULAR, sentence.text, max(0, start - 80), end)) \
+                or _MOLECULAR_AFTER.match(sentence.text, end):
             return
         # ... nor a driver that names a carcinoma's molecular type ("ALK-positive lung adenocarcinoma", "ALK-positive
         # NSCLC"); in a lymphoma ALK is a stain ("ALK positive anaplastic large cell lymphoma")
@@ -293,6 +316,9 @@ def find(extraction: Extraction) -> list[Fact]:
         if not _is_stain_sentence(sentence):
             continue
         text = sentence.text
+        # whether the sentence holds a string every molecular cue holds (_required): without one, no window of it
+        # holds a cue, and `add` (called for this sentence only) searches none
+        may_be_molecular = may_match(_MOLECULAR, sentence.lower)
         cue_ends: list[int] = []  # where each polarity phrase ends, so two lists in one clause stay apart
         cues = [(cue, polarity) for polarity, pattern in rules["before"].items()
                 for _, cue in matches(pattern, [sentence])]
@@ -309,30 +335,32 @@ def find(extraction: Extraction) -> list[Fact]:
         # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
         boundaries = _polarity_boundaries(text)
         # what follows each boundary, read once: a trailing cue is a few words long
-        tails = [text[b.end():b.end() + _TAIL_CHARS] for b in boundaries]
+        tails = [text[b:b + _TAIL_CHARS] for b in boundaries]
         tails = [tail[1:] if _SIGNED_POLARITY.match(tail) else tail for tail in tails]
+        either = rules["after_either"].match
+        cued = [(boundary, tail) for boundary, tail in zip(boundaries, tails) if either(tail)]
         for polarity, pattern in rules["after"].items():
-            for boundary, tail in zip(boundaries, tails):
+            for boundary, tail in cued:
                 cue = pattern.match(tail)
                 if not cue or not cue.group(0).strip():
                     continue
-                head = text[:boundary.end()]
+                head = text[:boundary]
                 earlier = bisect_right(cue_ends, len(head) - 1) - 1
                 clause_start = max(head.rfind(";"), head.rfind(". "), cue_ends[earlier] if earlier >= 0 else -1)
                 for name, start, end in _items_backward(head[clause_start + 1:]):
                     add(sentence, name, polarity, clause_start + 1 + start, clause_start + 1 + end)
         for pattern in rules["ki67"]:
-            for match in pattern.finditer(text):
+            for match in finditer(pattern, text):
                 percent = float(match.group("percent"))
                 name = canonical_marker(match.group("name")) or match.group("name")
                 add(sentence, name, "positive" if percent > 0 else "negative",
                     min(match.start("name"), match.start("percent")), match.end(), percent=percent)
         for pattern in rules["ki67_high"]:
-            for match in pattern.finditer(text):
+            for match in finditer(pattern, text):
                 name = canonical_marker(match.group("name")) or match.group("name")
                 add(sentence, name, "positive", match.start(), match.end(), level="high")
         if "%" in text:
-            for match in rules["receptor_percent"].finditer(text):
+            for match in finditer(rules["receptor_percent"], text):
                 name = canonical_marker(match.group("name"))
                 if name is None:
                     continue
@@ -361,15 +389,15 @@ _POLARITY_WORD = re.compile(r"positiv|negativ|reactiv|express|focal|patchy|spars
 _BOUNDARY = re.compile(r"(?<=[\w)])(?=\s|:|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))")
 
 
-def _polarity_boundaries(text: str) -> list[re.Match[str]]:
-    """Word ends followed (within a few characters) by a polarity word: where a trailing cue can start."""
-    found = []
-    for word in _POLARITY_WORD.finditer(text):
-        # (no end position for the scan: the boundary's look-ahead must see the polarity word after a hyphen,
-        # "CK7-positive", which an end position at the word would cut off)
-        for boundary in _BOUNDARY.finditer(text, max(0, word.start() - 40)):
-            if boundary.start() > word.start():
-                break
-            found.append(boundary)
-    unique = {b.start(): b for b in found}
-    return [unique[k] for k in sorted(unique)]
+def _polarity_boundaries(text: str) -> list[int]:
+    """Word ends followed (within a few characters) by a polarity word: where a trailing cue can start. A boundary
+    counts when a polarity word begins at most 40 characters after it; both are found by one scan of the text each
+    (a boundary is a place, the same wherever a scan for it starts), the boundaries near each word by bisection."""
+    words = [word.start() for word in _POLARITY_WORD.finditer(text)]
+    if not words:
+        return []
+    places = [boundary.start() for boundary in _BOUNDARY.finditer(text, max(0, words[0] - 40))]
+    found: set[int] = set()
+    for word in words:
+        found.update(places[bisect_left(places, word - 40):bisect_right(places, word)])
+    return sorted(found)

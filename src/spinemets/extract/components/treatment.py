@@ -78,6 +78,7 @@ def _rules() -> dict:
         "generic": any_of(data["surgery"]["generic_surgery"]),
         "spine_cue": re.compile(data["surgery"]["spine_cue"], re.IGNORECASE),
         "other_organ": rx(data["surgery"]["other_organ_cue"]),
+        "other_organ_resected": rx(data["surgery"]["other_organ_resected"]),
         "institution": rx(data["surgery"]["institution_cue"]),
         "institution_after": rx(data["surgery"]["institution_after"]),
         "rt": any_of(data["radiotherapy"]),
@@ -92,9 +93,12 @@ def _rules() -> dict:
         "pluperfect": rx(data["pluperfect_before"]),
         "spinal": rx(load("language")["spinal_words"]),
         "agent_forms": agent_forms,
+        "agent_triggers": list(agent_forms),  # (one list, kept: the shared trigger pass reads a kept list once)
         "agents": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in sorted(agent_forms, key=len, reverse=True))
                              + r")(?![\w-])", re.IGNORECASE),
         "regimens": regimens,
+        # (lower case: a sentence holding a regimen's name holds it in its lower case, found by the shared trigger pass)
+        "regimen_triggers": sorted({name.lower() for name in regimens}),
         "triggers": data["triggers"],
         "regimen_rx": re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(r) for r in sorted(regimens, key=len, reverse=True))
                                  + r")(?![\w-])"),
@@ -134,23 +138,20 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
         return {"prior": True, "why": "follows a diagnosis dated before the presentation"}
     if "had" in sentence.lower and search(_rules()["pluperfect"], sentence.text, max(0, start - 80), start):
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
-    if ("after" in clause or "following" in clause or "post" in clause) and _AFTER.search(clause) \
-            and not _BETTER_AFTER.search(clause) \
-            and (_tells_presentation(clause) or _RECURRENCE.search(clause)
-                 or _metastasis_later().search(clause)):
+    # (these patterns begin with a word boundary, which the regex engine tries at every character: searched for
+    # where one of their beginnings stands, _required.search)
+    if ("after" in clause or "following" in clause or "post" in clause) and search(_AFTER, clause) \
+            and not search(_BETTER_AFTER, clause) \
+            and (_tells_presentation(clause) or search(_RECURRENCE, clause)
+                 or search(_metastasis_later(), clause)):
         return {"prior": True, "why": "the presentation came after it"}
     # ... or told just after it: "however, after surgery, the patient developed neurologic symptoms"
     if clause.rstrip().endswith(("after", "following")):
         if _THEN_PRESENTED.match(sentence.text, start):
             return {"prior": True, "why": "the presentation came after it"}
-    dated = _dated_before_presentation(extraction, sentence)
-    if dated:
-        return {"prior": True, "why": dated}
-    # a paragraph that opens as the past history: "On past medico-surgical history, she had invasive ductal carcinoma
-    # ... She underwent standard chemoradiotherapy after both surgeries"
-    paragraph = extraction.text.rfind("\n", 0, sentence.start) + 1
-    if _PAST_HISTORY_OPENING.match(extraction.text, paragraph, paragraph + 80):
-        return {"prior": True, "why": "told in a paragraph of the past history"}
+    history = _told_as_history(extraction, sentence)
+    if history:
+        return {"prior": True, "why": history}
     if sentence.start + start >= extraction.anchor:
         return {}
     if extraction.history_from is not None and sentence.start + start >= extraction.history_from:
@@ -160,6 +161,25 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
     if sentence.index not in cache:
         cache[sentence.index] = _past_of(sentence.text)
     return dict(cache[sentence.index])
+
+
+def _told_as_history(extraction: Extraction, sentence: Sentence) -> str | None:
+    """Why the whole sentence is history, wherever in it a treatment is named, or None; once per sentence (kept for
+    this text only): most sentences name several treatments."""
+    cache = extraction.memo.setdefault("treatment_history", {})
+    if sentence.index not in cache:
+        cache[sentence.index] = (_dated_before_presentation(extraction, sentence)
+                                 or _in_past_history(extraction, sentence))
+    return cache[sentence.index]
+
+
+def _in_past_history(extraction: Extraction, sentence: Sentence) -> str | None:
+    """A paragraph that opens as the past history: "On past medico-surgical history, she had invasive ductal carcinoma
+    ... She underwent standard chemoradiotherapy after both surgeries"."""
+    paragraph = extraction.text.rfind("\n", 0, sentence.start) + 1
+    if _PAST_HISTORY_OPENING.match(extraction.text, paragraph, paragraph + 80):
+        return "told in a paragraph of the past history"
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +193,15 @@ _ATTRIBUTIVE = re.compile(r"\b(?:the|his|her|their|its|a|an)\s+$", re.IGNORECASE
 
 def _tells_presentation(clause: str) -> bool:
     return any(not (cue.group(0).lower() == "presenting" and _ATTRIBUTIVE.search(clause, 0, cue.start()))
-               for cue in _presentation_cue().finditer(clause))
+               for cue in finditer(_presentation_cue(), clause))
+
+
+# A year's four digits, which every date (_DATE) holds: a text without them names no date, and is not searched for one.
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+
+
+def _may_hold_date(text: str) -> bool:
+    return ("19" in text or "20" in text) and _YEAR_DIGITS.search(text) is not None  # substring tests first
 
 
 def _dates(text: str) -> list[tuple[int, int]]:
@@ -188,9 +216,10 @@ def _presentation_date(extraction: Extraction) -> tuple[int, int] | None:
     if "presentation_date" not in extraction.memo:
         cue = _presentation_cue()
         found = None
-        for sentence in extraction.sentences:
+        # (the sentences are stretches of the text: a text with no year's digits has no dated sentence)
+        for sentence in extraction.sentences if _may_hold_date(extraction.text) else ():
             # the date first: a substring test and one regex, where the cue alternation is slow
-            if sentence.about_patient and ("19" in sentence.text or "20" in sentence.text):
+            if sentence.about_patient and _may_hold_date(sentence.text):
                 dates = _dates(sentence.text)
                 if dates and cue.search(sentence.text):
                     found = dates[0]
@@ -203,7 +232,7 @@ def _dated_before_presentation(extraction: Extraction, sentence: Sentence) -> st
     """A treatment whose sentence is dated, every date before the presentation's ("received chemotherapy ...
     until March 2018", the presentation "in October 2019"): history, wherever the text tells it."""
     presented = _presentation_date(extraction)
-    if presented is None or ("19" not in sentence.text and "20" not in sentence.text):  # a year's first digits
+    if presented is None or not _may_hold_date(sentence.text):
         return None
     dates = _dates(sentence.text)
     if not dates:
@@ -220,16 +249,22 @@ def _dated_before_presentation(extraction: Extraction, sentence: Sentence) -> st
 _OUTCOME = re.compile(r"\b(?:succumbed|died|passed\s+away|expired)\b", re.IGNORECASE)
 
 
+def _names_other_organ(text: str) -> bool:
+    """Whether the text names another organ than the spine, or its resection (the two patterns of the cue)."""
+    rules = _rules()
+    return bool(search(rules["other_organ"], text) or search(rules["other_organ_resected"], text))
+
+
 def _past_of(text: str) -> tuple[tuple[str, object], ...]:
     rules = _rules()
     lower = text.lower()
     if any(word in lower for word in ("died", "succumbed", "passed away", "expired")) and _OUTCOME.search(text):
         return ()
-    if rules["prior"].search(text):
+    if search(rules["prior"], text):
         return (("prior", True),)
     # Before the index presentation, in a sentence about another organ and not the spine ("underwent
     # nephrectomy and received adjuvant chemotherapy"): the primary's treatment.
-    if search(rules["other_organ"], text) and not rules["spinal"].search(text):
+    if _names_other_organ(text) and not search(rules["spinal"], text):
         return (("prior", True), ("why", "treatment of another organ before the presentation"))
     return ()
 
@@ -266,7 +301,7 @@ def _after_resection(sentence: Sentence, start: int, timing: dict[str, object]) 
     """Treatment told after the resection of an organ, in a sentence naming no spine, is the primary's course:
     "underwent a radical prostatectomy and salvage radiation", "thymectomy, followed by chemotherapy and
     radiotherapy", "following the resection he tolerated 12 cycles of adjuvant chemotherapy"."""
-    if timing.get("prior") or not _organ_resected(sentence.lower[:start]) or _rules()["spinal"].search(sentence.text):
+    if timing.get("prior") or not _organ_resected(sentence.lower[:start]) or search(_rules()["spinal"], sentence.text):
         return timing
     return {"prior": True, "why": "given with the primary organ's resection"}
 
@@ -275,21 +310,31 @@ _LIMB_BONES = frozenset({"femur", "femora", "femoral", "humerus", "humeri", "hum
                          "radius", "ulna", "clavicle", "hip", "knee", "shoulder", "elbow", "wrist", "ankle"})
 
 
+# Each of those words is a string the text holds: one scan for them first (most sentences hold none), then the words.
+_LIMB_BONE_STRINGS = re.compile("|".join(sorted(_LIMB_BONES)) + "|acetabul")
+
+
 def _names_limb_bone(lower: str) -> bool:
-    return any(w in _LIMB_BONES or w.startswith("acetabul") for w in _words(lower))
+    return _LIMB_BONE_STRINGS.search(lower) is not None \
+        and any(w in _LIMB_BONES or w.startswith("acetabul") for w in _words(lower))
 
 
 def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
     rules = _rules()
     out = []
     for sentence, match in matches(rules["spine"], gate(sentences, rules["triggers"]["spine"])):
-        if _names_limb_bone(sentence.lower[:match.end() + 40]) and not rules["spine_cue"].search(sentence.text):
+        if _names_limb_bone(sentence.lower[:match.end() + 40]) and not search(rules["spine_cue"], sentence.text):
             continue  # "left femur fixation by intramedullary nailing": a limb's, in a sentence naming no spine
         out.append(fact("surgery", "spinal procedure", sentence, match.start(), match.end(),
                         **_timing(extraction, sentence, match.start())))
+    # a generic word inside a spinal procedure's name is part of it (the generic words' own matches never overlap)
+    procedures: dict[int, list[tuple[int, int]]] = {}
+    for f in out:
+        procedures.setdefault(f.sentence, []).append((f.start, f.end))
     for sentence, match in matches(rules["generic"], gate(sentences, rules["triggers"]["generic"])):
         text = sentence.text
-        if any(f.sentence == sentence.index and f.start <= sentence.start + match.start() < f.end for f in out):
+        at = sentence.start + match.start()
+        if any(start <= at < end for start, end in procedures.get(sentence.index, ())):
             continue
         # "surgery for removal of the thyroid carcinoma and the C7 metastasis" is spinal; "resection of the
         # primary tumour" or "thyroidectomy" is not. A generic word counts unless its clause names another organ.
@@ -297,7 +342,7 @@ def _surgery(extraction: Extraction, sentences: list[Sentence]) -> list[Fact]:
                 or rules["institution_after"].match(text, match.end()):
             continue
         window = text[max(0, match.start() - 60):match.end() + 60]
-        if search(rules["other_organ"], window) and not rules["spine_cue"].search(window):
+        if _names_other_organ(window) and not search(rules["spine_cue"], window):
             continue
         if search(_AIMED_ELSEWHERE, text, max(0, match.start() - _AIMED_REACH), match.start()):
             continue
@@ -389,6 +434,8 @@ def _boost(sentence: Sentence, end: int) -> tuple[float, float | None, int] | No
 
 def _doses(sentence: Sentence) -> list[Fact]:
     rules = _rules()
+    if "gy" not in sentence.lower and "gray" not in sentence.lower:
+        return []  # every dose form names its unit (treatment.yaml): ten searches spared in most sentences
     for pattern in rules["doses"]:
         match = next((m for m in pattern.finditer(sentence.text)
                       if not _other_field(sentence.text, m.start(), m.end())
@@ -414,23 +461,24 @@ _TRACER_AFTER = re.compile(r"[\s-]*(?:scan|scans|scintigraphy|scintiscan|imaging
 
 
 def _chemo_details(sentence: Sentence, start: int) -> dict[str, object]:
-    """Dose, days, cycle length and number of cycles written in the agent's sentence, when they are."""
-    text = sentence.text
+    """Dose, days, cycle length and number of cycles written in the agent's sentence, when they are. Each is
+    searched for only in a sentence holding a word every match of it holds (most name none)."""
+    text, lower = sentence.text, sentence.lower
     detail: dict[str, object] = {}
-    dose = _MG_M2.search(text, start)
+    dose = _MG_M2.search(text, start) if "mg" in lower else None
     if dose:
         detail["dose_mg_per_m2"] = float(dose.group("dose"))
-    days = search(_DAYS, text, start)  # (these three tried where their first words stand: _required.search)
+    days = search(_DAYS, text, start) if "day" in lower else None  # (tried where their first words stand: _required)
     if days:
         first = int(days.group("first"))
         if days.group("last"):
             detail["days"] = list(range(first, int(days.group("last")) + 1))
         else:
             detail["days"] = [first] + [int(d) for d in re.findall(r"\d{1,2}", days.group("rest") or "")]
-    every = search(_EVERY, text, start)
+    every = search(_EVERY, text, start) if "every" in lower or "q" in lower else None
     if every:
         detail["cycle_length_days"] = int(every.group("n"))
-    cycles = search(_CYCLES, text)
+    cycles = search(_CYCLES, text) if "cycle" in lower or "course" in lower else None
     if cycles:
         detail["cycles"] = int(number(cycles.group("n")) or 0) or None
     return detail
@@ -512,7 +560,7 @@ def _find(extraction: Extraction) -> list[Fact]:
                 at = dose.start - sentence.start
                 if search(rules["rt_excluded"], sentence.text[max(0, at - _FIELD_REACH):at]):
                     dose.detail["field"] = "other"
-                elif rules["spine_cue"].search(sentence.text):
+                elif search(rules["spine_cue"], sentence.text):
                     dose.detail["field"] = "spine"
                 elif search(rules["rt_excluded"], sentence.text):
                     dose.detail["field"] = "other"
@@ -525,7 +573,7 @@ def _find(extraction: Extraction) -> list[Fact]:
                                            or _timing(extraction, sentence, match.start()))))
     # ~150 agent names: only sentences holding one (as a string; the regex then asks for whole words), found by
     # the shared trigger pass over the text
-    with_agents = gate(sentences, rules["agent_forms"])
+    with_agents = gate(sentences, rules["agent_triggers"])
     for sentence, match in matches(rules["agents"], with_agents, vocabulary=True):
         if _TRACER_AFTER.match(sentence.text, match.end()):
             continue  # "an octreotide scan": a tracer for imaging, not a treatment
@@ -533,8 +581,8 @@ def _find(extraction: Extraction) -> list[Fact]:
         out.append(fact("agent", generic, sentence, match.start(), match.end(), written=match.group(0),
                         **_chemo_details(sentence, match.end()),
                         **_after_resection(sentence, match.start(), _timing(extraction, sentence, match.start()))))
-    regimens_present = [r for r in rules["regimens"] if r in extraction.text]
-    with_regimens = [s for s in sentences if any(r in s.text for r in regimens_present)] if regimens_present else []
+    with_regimens = [s for s in gate(sentences, rules["regimen_triggers"])
+                     if any(r in s.text for r in rules["regimens"])]
     for sentence, match in matches(rules["regimen_rx"], with_regimens):
         out.append(fact("agent", match.group(0), sentence, match.start(), match.end(), regimen=True,
                         agents=rules["regimens"][match.group(0)], **_timing(extraction, sentence, match.start())))
