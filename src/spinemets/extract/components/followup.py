@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterator
 
 from .._data import load, rx
-from .._required import search
-from ..facts import Extraction, Fact
+from .._prefix import first_characters
+from .._required import finder
+from ..facts import Extraction, Fact, Sentence
 from ..normalize import number, to_months, unit_name
-from ._util import fact, gate, matches, patient_sentences
+from ._util import fact, gate, matches, patient_sentences, word_starts
 
 
 @lru_cache(maxsize=1)
@@ -20,6 +22,31 @@ def _rules() -> tuple[list[re.Pattern[str]], re.Pattern[str], re.Pattern[str], r
     # by one scan instead of being tried by every pattern.
     duration = rx(r"NUM(?:[- ]|\s*)UNIT|\b\d{1,2}(?:st|nd|rd|th)[- ]UNIT")  # "4th year follow-up" too
     return [rx(p) for p in data["patterns"]], rx(data["series"]), rx(data["follow_cue"]), duration
+
+
+# Patterns that begin with their duration, each beginning written so that it matches only where `duration` does
+# (a number, one of its separators, a unit): they are tried only where a duration begins, not at every word that
+# begins like a number ("a", "an", "one", "to"... most words of a sentence).
+_DURATION_FIRST = ("(?P<n>NUM)[- ]?(?P<unit>UNIT)", r"\b(?P<n>NUM)(?:\s*|-)(?P<unit>UNIT)",
+                   r"(?P<n>NUM)\s*(?P<unit>weeks?|wks?|months?|mos?|mths?|years?|yrs?)\s",
+                   r"\b(?P<n>\d{1,2})(?:st|nd|rd|th)[- ](?P<unit>years?|months?)")
+
+
+@lru_cache(maxsize=1)
+def _begins_with_duration() -> frozenset[int]:
+    """The ranks of the patterns that begin with a duration (_DURATION_FIRST)."""
+    return frozenset(rank for rank, source in enumerate(load("followup")["patterns"])
+                     if source.startswith(_DURATION_FIRST))
+
+
+def _duration_starts(sentence: Sentence, duration: re.Pattern[str], first: frozenset[str] | None) -> list[int]:
+    """Where a duration begins in the sentence, in order. A duration begins at a word start (its number is
+    preceded by no word character) with a digit or a number word's first letter (`first`; a letter outside ASCII
+    may fold to one), so it is tried there only; the same places `search(duration, ...)` would find."""
+    text = sentence.text
+    if first is None:
+        return [at for at in range(len(text)) if duration.match(text, at)]
+    return [at for at in word_starts(sentence) if (text[at] in first or text[at] > "\x7f") and duration.match(text, at)]
 
 
 # A well interval that the illness ended is history, not follow-up: "remained well for 3 years after surgery, but
@@ -44,15 +71,48 @@ def _months(value_text: str, unit_text: str) -> float | None:
     return months if 0 < months <= 600 else None
 
 
+def _matches_at(pattern: re.Pattern[str], sentences: list[Sentence],
+                starts: dict[int, list[int]]) -> Iterator[tuple[Sentence, re.Match[str]]]:
+    """_util.matches for a pattern that begins with a duration, tried only where a duration begins (`starts`, by
+    sentence index): every place where it can match is one of those, so the matches are the same."""
+    holds = finder(pattern)
+    for sentence in sentences:
+        if holds is not None and not holds(sentence.lower):
+            continue
+        last_end = -1
+        text = sentence.text
+        for start in starts[sentence.index]:
+            if start < last_end:
+                continue
+            match = pattern.match(text, start)
+            if match and match.end() > match.start():
+                yield sentence, match
+                last_end = match.end()
+
+
 def find(extraction: Extraction) -> list[Fact]:
     patterns, series, cue, duration = _rules()
-    # (searched where a number or a number word begins: the pattern begins with a look-behind)
-    sentences = [s for s in gate(patient_sentences(extraction), load("followup")["triggers"]) if search(duration, s.text)]
+    first, duration_first = first_characters(duration), _begins_with_duration()
+    # Only sentences holding a duration: every pattern holds one.
+    starts: dict[int, list[int]] = {}
+    sentences = []
+    for sentence in gate(patient_sentences(extraction), load("followup")["triggers"]):
+        found_starts = _duration_starts(sentence, duration, first)
+        if found_starts:
+            starts[sentence.index] = found_starts
+            sentences.append(sentence)
     # Each pattern over all the sentences at once (one call each, not one per sentence); the facts are then put
     # back in the order of the text, pattern by pattern within a sentence.
     found: list[tuple[int, int, Fact]] = []
+    # A pattern none of whose required strings (_required.finder) these sentences hold, joined, is not tried on
+    # each of them: one test instead of one per sentence (most patterns name words most texts lack).
+    joined = "\0".join(s.lower for s in sentences)
     for rank, pattern in enumerate(patterns):
-        for sentence, match in matches(pattern, sentences):
+        holds = finder(pattern)
+        if holds is not None and not holds(joined):
+            continue
+        pairs = _matches_at(pattern, sentences, starts) if rank in duration_first else matches(pattern, sentences)
+        for sentence, match in pairs:
             months = _months(match.group("n"), match.group("unit"))
             if months is not None and not _ENDED_BY_ILLNESS.match(sentence.text, match.end()):
                 found.append((sentence.index, rank, fact("follow_up", months, sentence, match.start(), match.end())))

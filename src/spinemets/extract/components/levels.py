@@ -96,7 +96,11 @@ def find(extraction: Extraction) -> list[Fact]:
     out: list[Fact] = []
     text_lower = extraction.text.lower()
     region_words = [w for w in rules["region_words"] if w in text_lower]  # those this text holds at all
-    for sentence in patient_sentences(extraction):
+    sentences = patient_sentences(extraction)
+    # the words of the named vertebrae these sentences hold at all (most texts: none), tried then in each sentence
+    joined = sentences.index_text()[0]
+    named_words = [w for w in ("odontoid", "dens", "atlas", "cocc", "ala") if w in joined]
+    for sentence in sentences:
         text = sentence.text
         if not _LEVEL_HINT.search(text):
             matches_found = ()
@@ -117,7 +121,7 @@ def find(extraction: Extraction) -> list[Fact]:
             for level in levels:
                 out.append(fact("level", level.name, sentence, match.start(), match.end(), written=written,
                                 **({"excluded": why_not} if why_not else {})))
-        if any(w in sentence.lower for w in ("odontoid", "dens", "atlas", "cocc", "ala")):
+        if named_words and any(w in sentence.lower for w in named_words):
             for match in rules["named"].finditer(text):
                 label = rules["named_levels"][int(match.lastgroup[1:])]
                 why_not = _excluded(text, match.start(), match.end(), match.group(0))
