@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from .._data import load, phrase_alternation, rx
-from .._prefix import folded_text
-from .._required import may_match, search
+from .. import _prefix
+from .._prefix import fold, folded_text, prefixes
+from .._required import finder, may_match, required, search
+from .._triggers import automaton_of
 from ..facts import SOURCE, Extraction, Fact, Sentence
 from ._util import all_sentences, fact, gate, matches, matches_in_windows, overlaps, windows_of
 
@@ -23,9 +26,9 @@ _METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|inv
 
 
 @lru_cache(maxsize=1)
-def _histology() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
-    """One regex for the whole vocabulary (a named group per histology), most specific names first, so that at
-    any place the longest, most specific name wins; abbreviations are matched case-sensitively."""
+def _histology_groups() -> tuple[tuple[str, ...], dict[str, str]]:
+    """The vocabulary's named groups (one per histology's names, one per its abbreviations), most specific names
+    first, and the histology each group names."""
     data = load("histology")
     entries = sorted(data["histologies"].items(), key=lambda kv: -depth(kv[0]))
     groups, names = [], {}
@@ -38,7 +41,65 @@ def _histology() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
         if abbreviations:
             names[f"a{number}"] = name
             groups.append(f"(?P<a{number}>(?<![\\w-])(?:{'|'.join(map(re.escape, abbreviations))})(?![\\w-]))")
-    return re.compile("|".join(groups)), names, rx(data["not_after"])
+    return tuple(groups), names
+
+
+@lru_cache(maxsize=1)
+def _histology() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
+    """One regex for the whole vocabulary (a named group per histology), most specific names first, so that at
+    any place the longest, most specific name wins; abbreviations are matched case-sensitively."""
+    groups, names = _histology_groups()
+    return re.compile("|".join(groups)), names, rx(load("histology")["not_after"])
+
+
+# The whole vocabulary tried at one place costs about 6 us: the engine enters each of ~150 groups in turn (a group
+# or a case-insensitive letter first defeats its quick test of an alternative's first character). Only the groups
+# whose names can begin with the letters standing there can match, so each place is tried with those alone, in
+# the vocabulary's order: the first group that matches is the same, and so are the match, its span and its group.
+
+
+@lru_cache(maxsize=1)
+def _groups_by_beginning() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]],
+                                    tuple[int, ...]]:
+    """(by beginning of three, two and one characters: the groups that can match where it stands; the groups
+    whose beginnings are not known, which can match anywhere). A beginning's entry also holds the groups whose
+    shorter beginnings it starts with."""
+    groups, _ = _histology_groups()
+    # (beginnings with a letter outside ASCII are compared with the folded text by no scanner: such a group is
+    # tried everywhere)
+    beginnings = [found if found is None or all(b.isascii() for part in found for b in part) else None
+                  for found in (prefixes(re.compile(group)) for group in groups)]
+    unknown = tuple(i for i, found in enumerate(beginnings) if found is None)
+
+    def can_begin(i: int, key: str) -> bool:
+        found = beginnings[i]
+        # found[0], [1], [2]: the group's beginnings of three, two and one characters
+        return found is None or any(key[:n] in found[3 - n] for n in range(1, len(key) + 1))
+
+    tables = []
+    for length in (3, 2, 1):
+        keys = {b for found in beginnings if found is not None for b in found[3 - length]}
+        tables.append({key: tuple(i for i in range(len(groups)) if can_begin(i, key)) for key in keys})
+    return tables[0], tables[1], tables[2], unknown
+
+
+_SUBSETS: dict[tuple[int, ...], re.Pattern[str] | None] = {}  # compiled on first use: a few dozen in practice
+
+
+def _vocabulary_at(folded: str, at: int) -> re.Pattern[str] | None:
+    """The part of the vocabulary that can match at `at` (folded: fold(text)), or None when no name can begin
+    there."""
+    by_three, by_two, by_one, unknown = _groups_by_beginning()
+    chosen = by_three.get(folded[at:at + 3])
+    if chosen is None:
+        chosen = by_two.get(folded[at:at + 2])
+        if chosen is None:
+            chosen = by_one.get(folded[at:at + 1], unknown)
+    subset = _SUBSETS.get(chosen, False)
+    if subset is False:
+        groups, _ = _histology_groups()
+        subset = _SUBSETS[chosen] = re.compile("|".join(groups[i] for i in chosen)) if chosen else None
+    return subset
 
 
 @lru_cache(maxsize=1)
@@ -51,6 +112,26 @@ def _sites() -> tuple[re.Pattern[str], dict[str, str], str]:
             alternation.append(form)
             by_form[form] = site
     return rx(rf"\b(?:{phrase_alternation(alternation)})\b"), by_form, data["primary_nouns"]
+
+
+@lru_cache(maxsize=1)
+def _organ_words() -> Any:
+    """An automaton finding, in a folded text, the strings one of which each organ word holds (_required.required
+    of each of its forms; None when a form's are not known). Most sentences with a tumour word name no organ: one
+    pass over them in C spares the scan for the vocabulary's word starts, which costs ten times as much."""
+    strings: set[str] = set()
+    for forms in load("sites")["sites"].values():
+        for form in forms:
+            need = required(re.compile(form, re.IGNORECASE))
+            if need is None:
+                return None
+            strings.update(need)
+    return automaton_of(strings)
+
+
+def _may_name_organ(sentence: Sentence) -> bool:
+    automaton = _organ_words()
+    return automaton is None or next(automaton.iter(sentence.lower), None) is not None
 
 
 def site_of(word: str) -> str | None:
@@ -118,11 +199,36 @@ def _head_spans(sentence: Sentence) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
+@lru_cache(maxsize=1)
+def _name_scanners() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Where a name can begin (a word start not after a hyphen: "small" in "non-small cell" is none), in any
+    folded text and in an ASCII one (_prefix.beginning_scanner)."""
+    pattern = _histology()[0]
+    return (_prefix.beginning_scanner(pattern, after_hyphen=False),
+            _prefix.beginning_scanner(pattern, after_hyphen=False, ascii_text=True))
+
+
 def _candidates(pattern: re.Pattern[str], sentence: Sentence) -> list[re.Match[str]]:
     # Names start at word starts (not after a hyphen), only where a name's first letters stand (_prefix.py), and
-    # end inside the window around their head word.
+    # end inside the window around their head word; each place is tried with the names that can begin there.
     windows = windows_of(_head_spans(sentence), len(sentence.text), _WINDOW_BEFORE, _WINDOW_AFTER)
-    return matches_in_windows(pattern, sentence, windows, after_hyphen=False, bounded=True)
+    text, folded = sentence.text, sentence.lower
+    scanner = _name_scanners()[folded.isascii()]
+    holds = finder(pattern)
+    if scanner is None or holds is not None:  # (neither happens with this vocabulary: the general loop)
+        return matches_in_windows(pattern, sentence, windows, after_hyphen=False, bounded=True)
+    found, last_end = [], -1
+    for low, high in windows:
+        for place in scanner.finditer(folded, low, high):
+            start = place.start()
+            if start < last_end:
+                continue
+            names = _vocabulary_at(folded, start)
+            match = names.match(text, start, high) if names is not None else None
+            if match:
+                found.append(match)
+                last_end = match.end()
+    return found
 
 
 def histology_of_name(text: str) -> str | None:
@@ -279,6 +385,8 @@ _AFTER_OF_REACH = 140
 def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     site_rx, by_form, nouns = _sites()
     qualifies, after_of, place_of = _ties()
+    if not _may_name_organ(sentence):
+        return []
     text = sentence.text
     out = []
     for _, match in matches(site_rx, [sentence], vocabulary=True):
