@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from .._data import load, phrase_alternation, rx
 from .. import _prefix
@@ -18,7 +18,7 @@ from .._prefix import fold, folded_text, prefixes
 from .._required import finder, may_match, required, search
 from .._triggers import automaton_of
 from ..facts import SOURCE, Extraction, Fact, Sentence
-from ._util import all_sentences, fact, gate, matches, matches_in_windows, overlaps, windows_of
+from ._util import all_sentences, fact, gate, matches, matches_in_windows, windows_of
 
 _METASTATIC_AFTER = re.compile(r"^\W{0,3}(?:and\s+\w+\s+)?(?:metasta|deposits|secondar|mets\b|involvement)", re.IGNORECASE)
 _METASTATIC_BEFORE = re.compile(r"(?:metasta\w+|spread|deposits?|secondaries|involvement)\s+(?:\w+\s+){0,2}(?:to|in|into|within|involving)\s+(?:the\s+|both\s+|left\s+|right\s+|multiple\s+)*$",
@@ -52,54 +52,59 @@ def _histology() -> tuple[re.Pattern[str], dict[str, str], re.Pattern[str]]:
     return re.compile("|".join(groups)), names, rx(load("histology")["not_after"])
 
 
-# The whole vocabulary tried at one place costs about 6 us: the engine enters each of ~150 groups in turn (a group
-# or a case-insensitive letter first defeats its quick test of an alternative's first character). Only the groups
-# whose names can begin with the letters standing there can match, so each place is tried with those alone, in
-# the vocabulary's order: the first group that matches is the same, and so are the match, its span and its group.
+# The whole vocabulary tried at one place costs about 6 us: the engine enters each of ~80 groups in turn (a group
+# or a case-insensitive letter first defeats its quick test of an alternative's first character). Only the
+# alternatives whose names can begin with the letters standing there can match, so each place is tried with those
+# alone, in the vocabulary's order: the first one that matches is the same, and so are the match, its span and its
+# group.
+class _ByBeginning:
+    """An alternation (`template` holding the alternatives joined by "|") split by the alternatives' beginnings
+    (_prefix.prefixes, up to three characters)."""
+
+    def __init__(self, alternatives: tuple[str, ...], template: str = "{}", flags: int = 0) -> None:
+        self.alternatives, self.template, self.flags = alternatives, template, flags
+        # (an alternative whose beginnings are not known, or hold a letter outside ASCII, which no scanner compares
+        # with the folded text, is tried everywhere)
+        self.beginnings = [found if found is None or all(b.isascii() for part in found for b in part) else None
+                           for found in (prefixes(self.compile((a,))) for a in alternatives)]
+        self.unknown = tuple(i for i, found in enumerate(self.beginnings) if found is None)
+        # by beginning of three, two and one characters, the alternatives that can match where it stands (with
+        # those whose shorter beginnings it starts with)
+        self.tables = [{key: tuple(i for i in range(len(alternatives)) if self._can_begin(i, key))
+                        for key in {b for found in self.beginnings if found is not None for b in found[3 - length]}}
+                       for length in (3, 2, 1)]
+        self.subsets: dict[tuple[int, ...], re.Pattern[str] | None] = {}  # compiled on first use
+
+    def compile(self, alternatives: tuple[str, ...]) -> re.Pattern[str]:
+        return re.compile(self.template.format("|".join(alternatives)), self.flags)
+
+    def _can_begin(self, i: int, key: str) -> bool:
+        found = self.beginnings[i]
+        # found[0], [1], [2]: the beginnings of three, two and one characters
+        return found is None or any(key[:n] in found[3 - n] for n in range(1, len(key) + 1))
+
+    def at(self, folded: str, at: int) -> re.Pattern[str] | None:
+        """The part of the alternation that can match at `at` (folded: fold(text)); None when none can."""
+        by_three, by_two, by_one = self.tables
+        chosen = by_three.get(folded[at:at + 3])
+        if chosen is None:
+            chosen = by_two.get(folded[at:at + 2])
+            if chosen is None:
+                chosen = by_one.get(folded[at:at + 1], self.unknown)
+        subset = self.subsets.get(chosen, False)
+        if subset is False:
+            subset = self.subsets[chosen] = \
+                self.compile(tuple(self.alternatives[i] for i in chosen)) if chosen else None
+        return subset
 
 
 @lru_cache(maxsize=1)
-def _groups_by_beginning() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], dict[str, tuple[int, ...]],
-                                    tuple[int, ...]]:
-    """(by beginning of three, two and one characters: the groups that can match where it stands; the groups
-    whose beginnings are not known, which can match anywhere). A beginning's entry also holds the groups whose
-    shorter beginnings it starts with."""
-    groups, _ = _histology_groups()
-    # (beginnings with a letter outside ASCII are compared with the folded text by no scanner: such a group is
-    # tried everywhere)
-    beginnings = [found if found is None or all(b.isascii() for part in found for b in part) else None
-                  for found in (prefixes(re.compile(group)) for group in groups)]
-    unknown = tuple(i for i, found in enumerate(beginnings) if found is None)
-
-    def can_begin(i: int, key: str) -> bool:
-        found = beginnings[i]
-        # found[0], [1], [2]: the group's beginnings of three, two and one characters
-        return found is None or any(key[:n] in found[3 - n] for n in range(1, len(key) + 1))
-
-    tables = []
-    for length in (3, 2, 1):
-        keys = {b for found in beginnings if found is not None for b in found[3 - length]}
-        tables.append({key: tuple(i for i in range(len(groups)) if can_begin(i, key)) for key in keys})
-    return tables[0], tables[1], tables[2], unknown
-
-
-_SUBSETS: dict[tuple[int, ...], re.Pattern[str] | None] = {}  # compiled on first use: a few dozen in practice
+def _histology_split() -> _ByBeginning:
+    return _ByBeginning(_histology_groups()[0])
 
 
 def _vocabulary_at(folded: str, at: int) -> re.Pattern[str] | None:
-    """The part of the vocabulary that can match at `at` (folded: fold(text)), or None when no name can begin
-    there."""
-    by_three, by_two, by_one, unknown = _groups_by_beginning()
-    chosen = by_three.get(folded[at:at + 3])
-    if chosen is None:
-        chosen = by_two.get(folded[at:at + 2])
-        if chosen is None:
-            chosen = by_one.get(folded[at:at + 1], unknown)
-    subset = _SUBSETS.get(chosen, False)
-    if subset is False:
-        groups, _ = _histology_groups()
-        subset = _SUBSETS[chosen] = re.compile("|".join(groups[i] for i in chosen)) if chosen else None
-    return subset
+    return _histology_split().at(folded, at)
 
 
 @lru_cache(maxsize=1)
@@ -170,8 +175,9 @@ def depth(name: str) -> int:
     return len(ancestors(name))
 
 
-def _in_stain_list(start: int, end: int, stains: list[Fact]) -> bool:
-    return any(overlaps((start, end), (f.start, f.end)) for f in stains)
+def _in_stain_list(start: int, end: int, stains: list[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps one of the stain lists' spans."""
+    return any(low < end and start < high for low, high in stains)
 
 
 # Every histology name ends in one of these head words or is an abbreviation: the vocabulary regex (slow: it
@@ -200,12 +206,12 @@ def _head_spans(sentence: Sentence) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _name_scanners() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Where a name can begin (a word start not after a hyphen: "small" in "non-small cell" is none), in any
-    folded text and in an ASCII one (_prefix.beginning_scanner)."""
+def _name_scanners() -> tuple[tuple[re.Pattern[str] | None, re.Pattern[str] | None], Callable[[str], bool] | None]:
+    """(where a name can begin, a word start not after a hyphen ("small" in "non-small cell" is none), in any
+    folded text and in an ASCII one (_prefix.beginning_scanner); the test for the strings every name holds)."""
     pattern = _histology()[0]
-    return (_prefix.beginning_scanner(pattern, after_hyphen=False),
-            _prefix.beginning_scanner(pattern, after_hyphen=False, ascii_text=True))
+    return ((_prefix.beginning_scanner(pattern, after_hyphen=False),
+             _prefix.beginning_scanner(pattern, after_hyphen=False, ascii_text=True)), finder(pattern))
 
 
 def _candidates(pattern: re.Pattern[str], sentence: Sentence) -> list[re.Match[str]]:
@@ -213,8 +219,8 @@ def _candidates(pattern: re.Pattern[str], sentence: Sentence) -> list[re.Match[s
     # end inside the window around their head word; each place is tried with the names that can begin there.
     windows = windows_of(_head_spans(sentence), len(sentence.text), _WINDOW_BEFORE, _WINDOW_AFTER)
     text, folded = sentence.text, sentence.lower
-    scanner = _name_scanners()[folded.isascii()]
-    holds = finder(pattern)
+    scanners, holds = _name_scanners()
+    scanner = scanners[folded.isascii()]
     if scanner is None or holds is not None:  # (neither happens with this vocabulary: the general loop)
         return matches_in_windows(pattern, sentence, windows, after_hyphen=False, bounded=True)
     found, last_end = [], -1
@@ -254,7 +260,7 @@ _DEFINITION = re.compile(r"\((?P<abbr>[A-Z][A-Za-z]{1,6})\)")  # "(MM)": the lon
 def defined_abbreviations(text: str, spelled: list[tuple[str, str]] = ()) -> dict[str, str]:
     """Abbreviations the text defines for a histology: 'malignant melanoma (MM)' makes MM melanoma here, whatever
     MM means elsewhere (multiple myeloma). `spelled` holds (written name, histology) the text spells out."""
-    pattern, names, _ = _histology()
+    _, names, _ = _histology()
     known = _abbreviations()
     found: dict[str, str] = {}
     for definition in _DEFINITION.finditer(text):
@@ -262,8 +268,11 @@ def defined_abbreviations(text: str, spelled: list[tuple[str, str]] = ()) -> dic
         if abbreviation not in known:
             continue  # only a histology abbreviation's meaning is ever looked up ("(MRI)", "(ECOG)" are not)
         long = text[max(0, definition.start() - 60):definition.start()].rstrip()
+        folded = fold(long)
         for start in (m.start() for m in re.finditer(r"(?<![\w-])[\w-]", long)):
-            match = pattern.fullmatch(long, start)
+            # (the names that can begin there: the same match as the whole vocabulary's)
+            names_here = _vocabulary_at(folded, start)
+            match = names_here.fullmatch(long, start) if names_here is not None else None
             if match and match.lastgroup.startswith("h"):
                 found.setdefault(abbreviation, names[match.lastgroup])
                 break
@@ -282,7 +291,7 @@ def defined_abbreviations(text: str, spelled: list[tuple[str, str]] = ()) -> dic
     return found
 
 
-def _hits(sentence: Sentence, stains: list[Fact]) -> list[tuple[int, int, str, bool]]:
+def _hits(sentence: Sentence, stains: list[tuple[int, int]]) -> list[tuple[int, int, str, bool]]:
     """(start, end, histology, written as an abbreviation) for each vocabulary name in the sentence."""
     pattern, names, not_after = _histology()
     hits = []
@@ -434,14 +443,16 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
 
 
 def find(extraction: Extraction) -> list[Fact]:
-    stains = extraction.of("ihc")
+    stains = [(f.start, f.end) for f in extraction.of("ihc")]  # read once per name found
     out: list[Fact] = []
     triggers = load("histology")["triggers"]
     with_tumour_words = {s.index for s in gate(all_sentences(extraction), triggers["words"])}
-    # Case-sensitive, as abbreviations are; only those the text holds at all are looked for in each sentence.
-    abbreviations = [a for a in triggers["abbreviations"] if a in extraction.text]
-    if abbreviations:
-        with_tumour_words |= {s.index for s in extraction.sentences if any(a in s.text for a in abbreviations)}
+    # Case-sensitive, as abbreviations are: a search of their alternation finds one wherever a substring test
+    # would, and skips ahead to their capitals (one search, where a test per abbreviation read the text 31 times)
+    abbreviations = _head()[1]
+    if abbreviations.search(extraction.text):
+        with_tumour_words |= {s.index for s in extraction.sentences
+                              if s.index not in with_tumour_words and abbreviations.search(s.text)}
     with_site_words = {s.index for s in gate(all_sentences(extraction), triggers["sites"])}
     raw = {s.index: _hits(s, stains) for s in extraction.sentences if s.index in with_tumour_words}
     spelled = [(s.text[a:b], name) for s in extraction.sentences for a, b, name, abbr in raw.get(s.index, ()) if not abbr]
@@ -456,7 +467,11 @@ def find(extraction: Extraction) -> list[Fact]:
     abbreviation_sites = load("histology").get("abbreviation_sites", {})
     name_sites = load("histology").get("name_sites", {})
     for sentence in extraction.sentences:
+        if sentence.opens_list:
+            continue  # a general list ("Differential diagnosis of ...:" and its items) names no one's tumour
         found = _histologies(sentence, raw[sentence.index], defined) if sentence.index in raw else []
+        if not found and sentence.index not in with_site_words:
+            continue  # no name, and no word an organ can be tied to
         if found and may_match(final, sentence.lower):  # a substring test before the regex
             for f in found:
                 if final.search(sentence.text, 0, f.start - sentence.start):
@@ -473,8 +488,6 @@ def find(extraction: Extraction) -> list[Fact]:
         # Sentences not about the patient (literature, generic, the source line) are kept as a fallback
         # only: the assembly reads them when the patient's own sentences name no histology or site.
         fallback = not sentence.about_patient
-        if sentence.opens_list:
-            continue  # a general list ("Differential diagnosis of ...:" and its items) names no one's tumour
         for f in found + sites:
             if fallback:
                 f.detail["fallback"] = "source line" if sentence.section == SOURCE else "not about the patient"
