@@ -152,6 +152,13 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
+def folds_by_slices(text: str) -> bool:
+    """Whether fold(text[i:j]) == fold(text)[i:j] for every slice: folded, each character becomes one character
+    of its own, except the capital sigma, which lower case makes final or not by the letters after it (the only
+    rule of Python's lower case that looks at a character's neighbours)."""
+    return text.isascii() or "\u03a3" not in text
+
+
 @by_identity
 def beginning_scanner(pattern: re.Pattern[str], after_hyphen: bool = True,
                       ascii_text: bool = False) -> re.Pattern[str] | None:

@@ -21,11 +21,14 @@ class Sentence:
     generic: bool = False  # speaks about the disease in general or the literature, not about the patient
     other_patient: bool = False  # tells another patient of a case series than the index one (patients.py)
     opens_list: bool = False  # a general line that opens a list with a colon, or an item of such a list
-    lower: str = field(default="", repr=False)  # the text in lower case (_prefix.fold: same length), for the rules
+    # the text in lower case (_prefix.fold: same length), for the rules; the splitter gives it as a slice of the
+    # whole text's where that is the same (_prefix.folds_by_slices), a lower case per sentence cost more
+    lower: str = field(default="", repr=False)
     word_starts: list[int] | None = field(default=None, repr=False)  # filled on first use by the rules
 
     def __post_init__(self) -> None:
-        self.lower = fold(self.text)
+        if not self.lower:
+            self.lower = fold(self.text)
 
     @property
     def about_patient(self) -> bool:

@@ -10,7 +10,7 @@ from typing import Callable, NamedTuple
 
 from ._data import any_of, load, rx
 from . import _prefix
-from ._prefix import folded_text
+from ._prefix import fold, folded_text, folds_by_slices
 from ._required import finder
 from ._triggers import SHARED
 from .facts import CASE, DISCUSSION, LITERATURE, SOURCE, UNSECTIONED, Sentence
@@ -191,7 +191,7 @@ class _Cues(NamedTuple):
     generic_words: frozenset[str]
     foreign_words: frozenset[str]
     english_words: frozenset[str]
-    foreign_markers: tuple[str, ...]
+    foreign_markers: frozenset[str]
     foreign_min: int
 
 
@@ -208,7 +208,8 @@ def _cues() -> _Cues:
                  own_patient=rx(language["literature_case_cue"]),
                  generic_words=SHARED.of(language["triggers"]["generic"]),  # (adds them to the shared automaton)
                  foreign_words=frozenset(foreign["words"]), english_words=frozenset(foreign["english"]),
-                 foreign_markers=tuple(f" {w} " for w in foreign["markers"]), foreign_min=foreign["min"])
+                 # (found in the pass that finds the generic words: a substring test each scanned the text again)
+                 foreign_markers=SHARED.of([f" {w} " for w in foreign["markers"]]), foreign_min=foreign["min"])
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -222,10 +223,12 @@ def sentences(text: str) -> list[Sentence]:
     # Substring tests (faster than one regex alternating them): only the words this text holds at all are
     # tried on each sentence.
     text_lower = folded_text(text)
-    generic_words = SHARED.found_in(text_lower)[1] & cues.generic_words
+    lower_by_slices = folds_by_slices(text)
+    held = SHARED.found_in(text_lower)[1]
+    generic_words = held & cues.generic_words
     foreign_words, english_words = cues.foreign_words, cues.english_words
     # Only a text holding some of those words at all (as whole words) has its sentences counted.
-    may_be_foreign = any(marker in text_lower for marker in cues.foreign_markers)
+    may_be_foreign = not held.isdisjoint(cues.foreign_markers)
     out: list[Sentence] = []
     section = UNSECTIONED
     header_index = 0
@@ -267,8 +270,8 @@ def sentences(text: str) -> list[Sentence]:
                 and "\n" not in text[out[-1].end:start] and _ANAPHOR.search(sentence_text))):
             kind = DISCUSSION
         is_header = bool(inline_heading) or header_end_at.get(start, -1) >= end - 1
-        sentence = Sentence(index=index, start=start, end=end, text=sentence_text, section=kind)
-        lower = sentence.lower
+        lower = text_lower[start:end] if lower_by_slices else fold(sentence_text)
+        sentence = Sentence(index=index, start=start, end=end, text=sentence_text, section=kind, lower=lower)
         # the cue alternations are tried only where one of their words begins (a scan, not a search at each place)
         is_generic = (bool(generic_words) and any(w in lower for w in generic_words)
                       and generic.search_at_word_starts(sentence_text, lower)
