@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .._data import load, phrase_alternation, rx
 from .. import _prefix
@@ -107,16 +107,49 @@ def _vocabulary_at(folded: str, at: int) -> re.Pattern[str] | None:
     return _histology_split().at(folded, at)
 
 
+def _organ_forms() -> list[str]:
+    return [form for forms in load("sites")["sites"].values() for form in forms]
+
+
 @lru_cache(maxsize=1)
 def _sites() -> tuple[re.Pattern[str], dict[str, str], str]:
     data = load("sites")
     by_form: dict[str, str] = {}
-    alternation = []
     for site, forms in data["sites"].items():
         for form in forms:
-            alternation.append(form)
             by_form[form] = site
-    return rx(rf"\b(?:{phrase_alternation(alternation)})\b"), by_form, data["primary_nouns"]
+    return rx(rf"\b(?:{phrase_alternation(_organ_forms())})\b"), by_form, data["primary_nouns"]
+
+
+@lru_cache(maxsize=1)
+def _organ_split() -> tuple[_ByBeginning, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """(the organ vocabulary of `_sites` split by beginning, as the histology names are: its ~150 forms cost each
+    place they are tried at several us; where an organ word can begin, in any folded text and in an ASCII one)."""
+    site_rx = _sites()[0]
+    # the forms in the order of site_rx's alternation (phrase_alternation: longest first)
+    split = _ByBeginning(tuple(sorted(_organ_forms(), key=len, reverse=True)), r"\b(?:{})\b", site_rx.flags)
+    return split, (_prefix.beginning_scanner(site_rx), _prefix.beginning_scanner(site_rx, ascii_text=True))
+
+
+def _organ_matches(sentence: Sentence) -> Iterator[re.Match[str]]:
+    """The organ words of the sentence: `matches(site_rx, [sentence], vocabulary=True)`, each place tried with
+    the words that can begin there."""
+    split, scanners = _organ_split()
+    folded = sentence.lower
+    scanner = scanners[folded.isascii()]
+    if scanner is None or finder(_sites()[0]) is not None:  # (neither happens with this vocabulary)
+        yield from (match for _, match in matches(_sites()[0], [sentence], vocabulary=True))
+        return
+    text, last_end = sentence.text, -1
+    for place in scanner.finditer(folded):
+        start = place.start()
+        if start < last_end:
+            continue
+        words = split.at(folded, start)
+        match = words.match(text, start) if words is not None else None
+        if match and match.end() > match.start():
+            yield match
+            last_end = match.end()
 
 
 @lru_cache(maxsize=1)
@@ -397,14 +430,18 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
     if not _may_name_organ(sentence):
         return []
     text = sentence.text
+    # The searches before an organ word below need words the sentence seldom holds ("metastases", "suggestive"):
+    # tested once per sentence, not in each stretch
+    metastasis_words = may_match(_METASTATIC_BEFORE, sentence.lower)
+    conclusion_words = may_match(_CONCLUDED_BEFORE, sentence.lower)
     out = []
-    for _, match in matches(site_rx, [sentence], vocabulary=True):
+    for match in _organ_matches(sentence):
         site = site_of(match.group(0))
         if site is None:
             continue
         # the words around it, bounded: every tie below reads a few words either side
         before, after = text[max(0, match.start() - 120):match.start()], text[match.end():match.end() + 120]
-        if _METASTATIC_AFTER.match(after) or search(_METASTATIC_BEFORE, before):
+        if _METASTATIC_AFTER.match(after) or metastasis_words and search(_METASTATIC_BEFORE, before):
             continue
         tied, histology, noun = None, None, None
         # "[site] (mucinous) carcinoma", "jejunal GIST", "lung cancer", "hepatic lesion", "liver primary"
@@ -436,7 +473,7 @@ def _site_facts(sentence: Sentence, histologies: list[Fact]) -> list[Fact]:
             if histology is None and noun in _UNSPECIFIC_NOUNS:
                 tied = "qualifies a lesion word"  # weaker than an organ the histology itself names
             extra = {"histology": histology} if histology else {}
-            if _CONCLUDED_BEFORE.search(before) and not _FIRST_IMPRESSION.search(before):
+            if conclusion_words and _CONCLUDED_BEFORE.search(before) and not _FIRST_IMPRESSION.search(before):
                 extra["concluded"] = True  # "stains ... suggestive of lung primary": the pathologist's conclusion
             out.append(fact("site", site, sentence, match.start(), match.end(), tie=tied, **extra))
     return out

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...anatomy import REGION_SIZES, is_disc_space, parse_levels
+from ...anatomy import REGION_SIZES, Vertebra, is_disc_space, parse_levels
 from ...errors import LevelError
 from .._data import load, rx
-from .._required import search
+from .._required import finditer, search
 from ..facts import Extraction, Fact, Sentence
 from ..normalize import number
 from ._util import fact, patient_sentences
@@ -80,6 +80,18 @@ def _excluded(text: str, start: int, end: int, written: str) -> str | None:
     return None
 
 
+# A case names the same few levels again and again ("T12" in most of its sentences), and the parse is a pure function
+# of the few characters of a mention: each is parsed once.
+@lru_cache(maxsize=1024)
+def _mentioned_levels(written: str) -> tuple[Vertebra, ...] | None:
+    """The vertebrae a level mention names, head to tail; None when the anatomy parser rejects it."""
+    try:
+        # "T-11" is T11 for the anatomy parser; "L5 to mid S2" the range L5-S2
+        return tuple(parse_levels(_HYPHEN.sub("", _PART_OF_LEVEL.sub("", written))))
+    except LevelError:
+        return None
+
+
 def _written_levels(sentence: Sentence, match: re.Match[str], written: str) -> list[Fact]:
     """The levels a phrase in words names, rewritten as `written` ("T12, L1", "C2-C3") for the anatomy parser."""
     try:
@@ -108,10 +120,8 @@ def find(extraction: Extraction) -> list[Fact]:
             matches_found = rules["mention"].finditer(text)
         for match in matches_found:
             written = match.group(0)
-            try:
-                # "T-11" is T11 for the anatomy parser; "L5 to mid S2" the range L5-S2
-                levels = parse_levels(_HYPHEN.sub("", _PART_OF_LEVEL.sub("", written)))
-            except LevelError:
+            levels = _mentioned_levels(written)
+            if levels is None:
                 continue
             # 'C1 to S5' describes the column, not a lesion; up to a whole thoracolumbar column when the words
             # before it tell a spread ("soft tissue extending from T1 to L1")
@@ -129,7 +139,9 @@ def find(extraction: Extraction) -> list[Fact]:
                                 **({"excluded": why_not} if why_not else {})))
         if not any(w in sentence.lower for w in region_words):
             continue
-        for match in rules["whole_region"].finditer(text):
+        # (these patterns begin with `\b`, which the engine tries at every character: _required.finditer tries
+        # them only where one of their first words stands)
+        for match in finditer(rules["whole_region"], text):
             if not rules["whole_region_needs"].search(text):
                 break
             prefix = rules["regions"][(match.group("region") or match.group("region2")).lower()]
@@ -137,25 +149,25 @@ def find(extraction: Extraction) -> list[Fact]:
             for level in parse_levels(f"{prefix}1-{prefix}{count}"):
                 out.append(fact("level", level.name, sentence, match.start(), match.end(), written=match.group(0),
                                 whole_region=True))
-        for match in rules["counted_region"].finditer(text):
+        for match in finditer(rules["counted_region"], text):
             prefix = rules["regions"][match.group("region").lower()]
             size = REGION_SIZES[prefix]
             count = int(number(match.group("count")))
             if count < size:
                 first = 1 if match.group("end").lower() in ("upper", "first", "top") else size - count + 1
                 out.extend(_written_levels(sentence, match, f"{prefix}{first}-{prefix}{first + count - 1}"))
-        for match in rules["ordinal_pair"].finditer(text):
+        for match in finditer(rules["ordinal_pair"], text):
             first, last = (rules["regions"][match.group(r).lower()] + str(_ordinal_number(match.group(o),
                                                                                           rules["ordinals"]))
                            for o, r in (("o1", "r1"), ("o2", "r2")))
             written = f"{first}, {last}" if match.group("joint").lower() == "and" else f"{first}-{last}"
             out.extend(_written_levels(sentence, match, written))
-        for match in rules["region_number"].finditer(text):
+        for match in finditer(rules["region_number"], text):
             prefix = rules["regions"][match.group("region").lower()]
             written = re.sub(r"\d+|[IVX]+", lambda n: prefix + str(_ROMAN.get(n.group(0), n.group(0))),
                              match.group("numbers"))
             out.extend(_written_levels(sentence, match, written))
-        for match in rules["ordinal"].finditer(text):
+        for match in finditer(rules["ordinal"], text):
             prefix = rules["regions"][match.group("region").lower()]
             # "second and third cervical vertebrae", "fifth to seventh thoracic": the anatomy parser reads the list
             # ("second/fifth thoracic vertebrae" is a list too, not a disc space)
