@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .._data import load, rx
 from .._prefix import first_characters
-from .._required import finder
+from .._required import finder, search
 from ..facts import Extraction, Fact, Sentence
 from ..normalize import number, to_months, unit_name
 from ._util import fact, gate, matches, patient_sentences, word_starts
@@ -33,10 +33,12 @@ _DURATION_FIRST = ("(?P<n>NUM)[- ]?(?P<unit>UNIT)", r"\b(?P<n>NUM)(?:\s*|-)(?P<u
 
 
 @lru_cache(maxsize=1)
-def _begins_with_duration() -> frozenset[int]:
-    """The ranks of the patterns that begin with a duration (_DURATION_FIRST)."""
-    return frozenset(rank for rank, source in enumerate(load("followup")["patterns"])
-                     if source.startswith(_DURATION_FIRST))
+def _plans() -> tuple[tuple[int, re.Pattern[str], Callable[[str], bool] | None, bool], ...]:
+    """(rank, pattern, the test for the strings every match holds, whether it begins with a duration) of each
+    pattern, read once: forty look-ups of the tests per text cost more than a tenth of the component on real texts."""
+    patterns = _rules()[0]
+    return tuple((rank, pattern, finder(pattern), source.startswith(_DURATION_FIRST))
+                 for rank, (pattern, source) in enumerate(zip(patterns, load("followup")["patterns"])))
 
 
 def _duration_starts(sentence: Sentence, duration: re.Pattern[str], first: frozenset[str] | None) -> list[int]:
@@ -71,11 +73,11 @@ def _months(value_text: str, unit_text: str) -> float | None:
     return months if 0 < months <= 600 else None
 
 
-def _matches_at(pattern: re.Pattern[str], sentences: list[Sentence],
+def _matches_at(pattern: re.Pattern[str], holds: Callable[[str], bool] | None, sentences: list[Sentence],
                 starts: dict[int, list[int]]) -> Iterator[tuple[Sentence, re.Match[str]]]:
     """_util.matches for a pattern that begins with a duration, tried only where a duration begins (`starts`, by
-    sentence index): every place where it can match is one of those, so the matches are the same."""
-    holds = finder(pattern)
+    sentence index): every place where it can match is one of those, so the matches are the same. `holds` is the
+    pattern's required-string test (_required.finder)."""
     for sentence in sentences:
         if holds is not None and not holds(sentence.lower):
             continue
@@ -92,7 +94,7 @@ def _matches_at(pattern: re.Pattern[str], sentences: list[Sentence],
 
 def find(extraction: Extraction) -> list[Fact]:
     patterns, series, cue, duration = _rules()
-    first, duration_first = first_characters(duration), _begins_with_duration()
+    first = first_characters(duration)
     # Only sentences holding a duration: every pattern holds one.
     starts: dict[int, list[int]] = {}
     sentences = []
@@ -107,16 +109,17 @@ def find(extraction: Extraction) -> list[Fact]:
     # A pattern none of whose required strings (_required.finder) these sentences hold, joined, is not tried on
     # each of them: one test instead of one per sentence (most patterns name words most texts lack).
     joined = "\0".join(s.lower for s in sentences)
-    for rank, pattern in enumerate(patterns):
-        holds = finder(pattern)
+    for rank, pattern, holds, at_durations in _plans():
         if holds is not None and not holds(joined):
             continue
-        pairs = _matches_at(pattern, sentences, starts) if rank in duration_first else matches(pattern, sentences)
+        pairs = _matches_at(pattern, holds, sentences, starts) if at_durations else matches(pattern, sentences)
         for sentence, match in pairs:
             months = _months(match.group("n"), match.group("unit"))
             if months is not None and not _ENDED_BY_ILLNESS.match(sentence.text, match.end()):
                 found.append((sentence.index, rank, fact("follow_up", months, sentence, match.start(), match.end())))
-    for sentence, match in matches(series, [s for s in sentences if cue.search(s.text)]):
+    # (the cue begins with a word boundary, which the regex engine tries at every character: searched for where one
+    # of its beginnings stands, _required.search)
+    for sentence, match in matches(series, [s for s in sentences if search(cue, s.text)]):
         values = [number(v) for v in re.split(r"\s*(?:,\s*and|,|and)\s*", match.group("list")) if v.strip()]
         unit = unit_name(match.group("unit"))
         if unit and values and all(v is not None for v in values) and not _ENDED_BY_ILLNESS.match(sentence.text, match.end()):

@@ -330,7 +330,8 @@ def find(extraction: Extraction) -> list[Fact]:
             cue_ends.append(cue.end() - 1)
             for name, start, end in _items_forward(text[cue.end():]):
                 add(sentence, name, polarity, cue.end() + start, cue.end() + end)
-        cue_ends.extend(m.end() - 1 for m in _BARE_POLARITY.finditer(text))
+        # (tried where "pos" or "neg" stands: a pattern beginning with a word boundary is tried at every character)
+        cue_ends.extend(m.end() - 1 for m in finditer(_BARE_POLARITY, text))
         cue_ends.sort()
         # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
         boundaries = _polarity_boundaries(text)
@@ -386,14 +387,18 @@ _BARE_POLARITY = re.compile(r"\b(?:positive|negative|positivity|negativity)\b", 
 # (and the words of staining told by its extent, "the immunostaining for A was focal and sparse")
 _POLARITY_WORD = re.compile(r"positiv|negativ|reactiv|express|focal|patchy|sparse|faint|\(\s*[+−–-]\s*\)|\+|"
                             r"[-−–](?=\s|[,;.)]|$)", re.IGNORECASE)
-_BOUNDARY = re.compile(r"(?<=[\w)])(?=\s|:|\(|\+|[-−–](?=\s|[,;.)]|$|positive|negative))")
+# (the place is the character after the word end, matched and then checked from behind: a pattern beginning with a
+# look-behind is tried at every character, one beginning with a character set only where that set's characters stand)
+_BOUNDARY = re.compile(r"[\s:(+\-−–](?<=[\w)].)(?:(?<=[-−–])(?=\s|[,;.)]|$|positive|negative)|(?<![-−–]))", re.DOTALL)
 
 
 def _polarity_boundaries(text: str) -> list[int]:
     """Word ends followed (within a few characters) by a polarity word: where a trailing cue can start. A boundary
     counts when a polarity word begins at most 40 characters after it; both are found by one scan of the text each
     (a boundary is a place, the same wherever a scan for it starts), the boundaries near each word by bisection."""
-    words = [word.start() for word in _POLARITY_WORD.finditer(text)]
+    # (its words begin with letters, which case-insensitive matching keeps the regex engine from skipping ahead to:
+    # tried where one of its beginnings stands, _required.finditer)
+    words = [word.start() for word in finditer(_POLARITY_WORD, text)]
     if not words:
         return []
     places = [boundary.start() for boundary in _BOUNDARY.finditer(text, max(0, words[0] - 40))]
