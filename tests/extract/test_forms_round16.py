@@ -58,6 +58,17 @@ def test_a_surgical_consultation_is_no_operation() -> None:
     assert schema(text)["surgery"] is None
 
 
+def test_a_surgical_service_asked_for_an_opinion_is_no_operation() -> None:
+    # our words, after a held-out report of session 10: the service consulted, no operation
+    for text in ("A 66-year-old woman with breast cancer had cord compression at T9. Spine surgery consulted, and "
+                 "radiotherapy was given.",
+                 "A 58-year-old man with an L2 metastasis of lung cancer was admitted; neurosurgery was consulted "
+                 "and radiotherapy was begun."):
+        assert schema(text)["surgery"] is None, text
+    operated = "A 60-year-old man with a T7 metastasis was seen by spine surgery and underwent surgery the next day."
+    assert schema(operated)["surgery"] is True
+
+
 def test_a_surgical_oncology_clinic_is_no_operation() -> None:
     text = "A 52-year-old woman with a lytic S1 metastasis was seen in the surgical oncology clinic."
     assert schema(text)["surgery"] is None
