@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 from .._data import load, phrase_alternation, rx
 from .. import _prefix
@@ -131,25 +131,34 @@ def _organ_split() -> tuple[_ByBeginning, tuple[re.Pattern[str] | None, re.Patte
     return split, (_prefix.beginning_scanner(site_rx), _prefix.beginning_scanner(site_rx, ascii_text=True))
 
 
-def _organ_matches(sentence: Sentence) -> Iterator[re.Match[str]]:
+def _organ_matches(sentence: Sentence) -> list[re.Match[str]]:
     """The organ words of the sentence: `matches(site_rx, [sentence], vocabulary=True)`, each place tried with
     the words that can begin there."""
     split, scanners = _organ_split()
-    folded = sentence.lower
-    scanner = scanners[folded.isascii()]
+    scanner = scanners[sentence.lower.isascii()]
     if scanner is None or finder(_sites()[0]) is not None:  # (neither happens with this vocabulary)
-        yield from (match for _, match in matches(_sites()[0], [sentence], vocabulary=True))
-        return
-    text, last_end = sentence.text, -1
-    for place in scanner.finditer(folded):
-        start = place.start()
-        if start < last_end:
-            continue
-        words = split.at(folded, start)
-        match = words.match(text, start) if words is not None else None
-        if match and match.end() > match.start():
-            yield match
-            last_end = match.end()
+        return [match for _, match in matches(_sites()[0], [sentence], vocabulary=True)]
+    return _matches_by_beginning(split, scanner, sentence, [(0, len(sentence.text))])
+
+
+def _matches_by_beginning(split: _ByBeginning, scanner: re.Pattern[str], sentence: Sentence,
+                          windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Non-overlapping matches of the split alternation inside the windows, tried at the places `scanner` finds in
+    the folded sentence, each with the alternatives that can begin there (`_ByBeginning.at`)."""
+    text, folded = sentence.text, sentence.lower
+    found: list[re.Match[str]] = []
+    last_end = -1
+    for low, high in windows:
+        for place in scanner.finditer(folded, low, high):
+            start = place.start()
+            if start < last_end:
+                continue
+            subset = split.at(folded, start)
+            match = subset.match(text, start, high) if subset is not None else None
+            if match and match.end() > match.start():
+                found.append(match)
+                last_end = match.end()
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -251,23 +260,11 @@ def _candidates(pattern: re.Pattern[str], sentence: Sentence) -> list[re.Match[s
     # Names start at word starts (not after a hyphen), only where a name's first letters stand (_prefix.py), and
     # end inside the window around their head word; each place is tried with the names that can begin there.
     windows = windows_of(_head_spans(sentence), len(sentence.text), _WINDOW_BEFORE, _WINDOW_AFTER)
-    text, folded = sentence.text, sentence.lower
     scanners, holds = _name_scanners()
-    scanner = scanners[folded.isascii()]
+    scanner = scanners[sentence.lower.isascii()]
     if scanner is None or holds is not None:  # (neither happens with this vocabulary: the general loop)
         return matches_in_windows(pattern, sentence, windows, after_hyphen=False, bounded=True)
-    found, last_end = [], -1
-    for low, high in windows:
-        for place in scanner.finditer(folded, low, high):
-            start = place.start()
-            if start < last_end:
-                continue
-            names = _vocabulary_at(folded, start)
-            match = names.match(text, start, high) if names is not None else None
-            if match:
-                found.append(match)
-                last_end = match.end()
-    return found
+    return _matches_by_beginning(_histology_split(), scanner, sentence, windows)
 
 
 def histology_of_name(text: str) -> str | None:
