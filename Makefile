@@ -1,5 +1,11 @@
 # spinemets: `make demo` and `make test` each set up .venv first (nothing else to install by hand).
-PYTHON ?= python3
+# The interpreter .venv is made from (`make demo PYTHON=/path/to/python3` chooses another): the system's own
+# python3 when it is 3.11 or newer and can make a venv, else python3 on PATH. Distributions build CPython with
+# profile-guided and link-time optimisation; a build without them (pyenv's default, for one) runs the extractor
+# about a fifth slower (README, "Speed").
+PYTHON ?= $(shell for p in /usr/bin/python3 python3; do \
+	$$p -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo $$p; exit; }; \
+	done; echo python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
