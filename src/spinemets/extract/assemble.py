@@ -9,6 +9,7 @@ from typing import Any
 
 from ..anatomy import Vertebra
 from .components.histology import ancestors, depth, histology_info
+from .components.levels import DECOMPRESSED
 from .facts import Extraction, Fact
 
 SCHEMA_KEYS = ("age", "sex", "primary_tumor", "primary_site", "spinal_levels", "fracture_levels", "cord_compression",
@@ -137,6 +138,21 @@ def _denies_earlier(extraction: Extraction, f: Fact) -> bool:
     return bool(_EARLIER.search(extraction.text, max(sentence.start, f.start - 60), f.start))
 
 
+def _fractures(extraction: Extraction) -> list[Fact]:
+    return [f for f in extraction.of("fracture") if f.assertion in _DISEASE_STATUSES]
+
+
+def tumour_level_facts(extraction: Extraction) -> list[Fact]:
+    """The level mentions that name the patient's tumour levels: those not set aside (a root, a disc, a screw's
+    anchor); in a text with none of them and no fractured level, the levels of a decompression ("underwent a
+    decompressive laminectomy of T10 and T11"), since the canal is opened where the tumour compresses it."""
+    levels = [f for f in extraction.of("level") if f.assertion in _DISEASE_STATUSES]
+    kept = [f for f in levels if "excluded" not in f.detail]
+    if kept or any(f.value for f in _fractures(extraction)):
+        return kept
+    return [f for f in levels if f.detail.get("excluded") == DECOMPRESSED]
+
+
 def to_schema(extraction: Extraction) -> dict[str, Any]:
     """The 18 schema keys for one text."""
     out: dict[str, Any] = dict.fromkeys(SCHEMA_KEYS)
@@ -153,10 +169,9 @@ def to_schema(extraction: Extraction) -> dict[str, Any]:
         # a text that names no sex but a primary of the testis or the ovary has told it all the same
         out["sex"] = _SEX_OF_SITE.get(out["primary_site"])
 
-    fractures = [f for f in extraction.of("fracture") if f.assertion in _DISEASE_STATUSES]
+    fractures = _fractures(extraction)
     fracture_levels = {v for f in fractures for v in f.value}
-    involved = {f.value for f in extraction.of("level") if f.assertion in _DISEASE_STATUSES
-                and "excluded" not in f.detail}
+    involved = {f.value for f in tumour_level_facts(extraction)}
     if any(not f.value for f in fractures) and not fracture_levels and len(involved) == 1:
         fracture_levels = set(involved)  # "a pathologic fracture" in a case with one involved vertebra
     out["spinal_levels"] = _levels(involved | fracture_levels)

@@ -13,7 +13,7 @@ from typing import Any
 from ..anatomy import Vertebra
 from ..case import (Case, ChemotherapyCourse, Evidence, FollowUp, Lesion, Marker, Neurology, OrganMetastasis,
                     Pathology, Patient, Performance, PrimaryTumour, RadiotherapyCourse, Source, Surgery, Treatments)
-from .assemble import _current, to_schema
+from .assemble import _current, to_schema, tumour_level_facts
 from .facts import Extraction, Fact
 
 _FIELD = {"age": "patient.age_years", "sex": "patient.sex", "histology": "primary.histology", "site": "primary.site",
@@ -43,8 +43,9 @@ def _field(f: Fact) -> str:
 
 def evidence(extraction: Extraction) -> list[Evidence]:
     out = []
+    tumour_levels = {id(f) for f in tumour_level_facts(extraction)}
     for f in extraction.facts:
-        if f.key == "level" and "excluded" in f.detail:
+        if f.key == "level" and "excluded" in f.detail and id(f) not in tumour_levels:
             continue
         out.append(Evidence(field=_field(f), value=f.value, spans=[(f.start, f.end)],
                             text=extraction.text[f.start:f.end], assertion=f.assertion))
@@ -57,10 +58,11 @@ def _lesions(extraction: Extraction, schema: dict[str, Any]) -> tuple[list[Lesio
     bone = schema["lesion_type"]
     # A compression belongs to the levels its own sentence names; with one level in the case, to that level.
     compressing: dict[str, str] = {}
+    tumour_levels = tumour_level_facts(extraction)
     for f in extraction.of("compression"):
         if not f.present:
             continue
-        named = {l.value for l in extraction.of("level") if l.sentence == f.sentence and "excluded" not in l.detail}
+        named = {l.value for l in tumour_levels if l.sentence == f.sentence}
         for level in (named & set(levels)) or (set(levels) if len(levels) == 1 else set()):
             compressing.setdefault(level, f.value)
     no_compression = schema["cord_compression"] is False

@@ -34,6 +34,7 @@ def _rules() -> dict:
             "counted_region": rx(data["counted_region"]), "whole_region_needs": rx(data["whole_region_needs"]),
             "region_words": tuple(data["triggers"]["ordinal"]),
             "spread_before": rx(data["spread_before"]), "named_before": rx(data["named_before"]),
+            "decompression_cue": rx(data["decompression_cue"]), "sacral_foramina_after": rx(data["sacral_foramina_after"]),
             "sequence_before": rx(data["sequence_before"]), "sequence_after": rx(data["sequence_after"]),
             "named": re.compile(r"\b(?:" + "|".join(f"(?P<n{i}>{form})" for i, form in enumerate(data["named"])) + r")\b",
                                 re.IGNORECASE),
@@ -51,6 +52,10 @@ def _ordinal_number(word: str, ordinals: dict[str, int]) -> int:
     return ordinals[word] if word in ordinals else int(re.sub(r"\D", "", word))
 
 
+# Why a level of a decompression is set aside: the schema's tumour levels take it only when a text names no other one.
+DECOMPRESSED = "site of a decompression"
+
+
 def _excluded(text: str, start: int, end: int, written: str) -> str | None:
     rules = _rules()
     before = text[max(0, start - 60):start]
@@ -61,6 +66,9 @@ def _excluded(text: str, start: int, end: int, written: str) -> str | None:
         return "names an MRI sequence"
     if rules["lesion_after"].match(text[end:end + 40]):
         return None
+    if written.lstrip().upper().startswith("S") and rules["sacral_foramina_after"].match(text[end:end + 40]) \
+            and search(rules["lesion_before"], before):
+        return None  # "a mass infiltrating the S2-S4 neural foramina": the sacrum at those segments
     if rules["not_after"].match(text[end:end + 40]):
         return "names a root, sequence, disc or dermatome"
     if written.strip().upper() in ("T1", "T2") and rules["sequence_after"].match(text[end:end + 40]):
@@ -72,7 +80,7 @@ def _excluded(text: str, start: int, end: int, written: str) -> str | None:
         governs = lesion is not None and lesion.start() < cue.start() \
             and _GOVERNS.fullmatch(before, before.find(" ", lesion.start()), cue.start()) is not None
         if (not lesion or lesion.start() < cue.start()) and not governs:
-            return "anchor of instrumentation or a disc"
+            return DECOMPRESSED if rules["decompression_cue"].match(cue.group(0)) else "anchor of instrumentation or a disc"
     if rules["instrumented_after"].match(text[end:end + 80]):
         return "bounds an instrumentation"
     if "/" in written and is_disc_space(written) and not _BODY_OPERATION_AFTER.match(text, end):
