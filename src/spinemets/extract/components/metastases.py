@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Callable
 
 from .._data import load, rx
 from .._required import finder
@@ -161,10 +162,12 @@ _IN_THE_SPINE = re.compile(r"\s+(?:in|of|at|involving|within|throughout)\s+(?:th
                            r"(?:spine|spinal|vertebra\w*|sacrum|(?-i:C|T|Th|D|L|S)\d{1,2}\b|(?-i:[CTLS])-)", re.IGNORECASE)
 
 
-def _active(patterns: list[tuple[str, tuple[str, ...]]], joined: str) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+def _active(patterns: list[tuple[str, tuple[str, ...]]],
+            joined: str) -> list[tuple[re.Pattern[str], tuple[str, ...], Callable[[str], bool] | None]]:
     """The patterns that may match in some of the sentences (`joined`: their folded lower cases joined by NUL),
-    compiled: those whose words, and one of the strings every match holds (_required.finder), the sentences hold.
-    Asked once per text, not once per sentence: most texts hold the words of few patterns."""
+    compiled, with the test for the strings every match holds (_required.finder): those whose words, and one of
+    those strings, the sentences hold. Asked once per text, not once per sentence: most texts hold the words of
+    few patterns."""
     active = []
     for source, words in patterns:
         if words and not any(w in joined for w in words):
@@ -172,7 +175,7 @@ def _active(patterns: list[tuple[str, tuple[str, ...]]], joined: str) -> list[tu
         pattern = rx(source)
         holds = finder(pattern)
         if holds is None or holds(joined):
-            active.append((pattern, words))
+            active.append((pattern, words, holds))
     return active
 
 
@@ -184,11 +187,16 @@ def find(extraction: Extraction) -> list[Fact]:
     sentences = gate(patient_sentences(extraction), load("organs")["triggers"])
     active = _active(patterns, "\0".join(s.lower for s in sentences))
     for sentence in sentences:
-        # The patterns run only around a metastasis word (they all hold one), not over the whole sentence.
-        windows = windows_around(_nouns(), sentence.lower, _BEFORE, _AFTER)
-        for pattern, words in active:
-            if words and not any(w in sentence.lower for w in words):
+        lower = sentence.lower
+        windows = None
+        for pattern, words, holds in active:
+            # (tested here, before a call: most sentences hold the strings of few patterns, and a sentence none of
+            # them may match in needs no windows)
+            if words and not any(w in lower for w in words) or holds is not None and not holds(lower):
                 continue
+            if windows is None:
+                # The patterns run only around a metastasis word (they all hold one), not over the whole sentence.
+                windows = windows_around(_nouns(), lower, _BEFORE, _AFTER)
             for match in matches_in_windows(pattern, sentence, windows):
                 text = sentence.text
                 if others_before.search(text[max(0, match.start() - 80):match.start()]):

@@ -33,6 +33,7 @@ _DATE = re.compile(r"\b(?:(?P<month>" + "|".join(_MONTHS) + r")\s+(?:\d{1,2},?\s
 # "presented with weakness after radiation and chemotherapy": what the presentation came after was before it
 _AFTER = re.compile(r"\b(?:after|following|post)\s+(?:(?:the|his|her|their|previous|prior|initial|adjuvant|neoadjuvant|"
                     r"palliative|multiple|several|concurrent)\s+)*(?:[\w-]+\s+(?:and\s+|or\s+|,\s*)?){0,2}$", re.IGNORECASE)
+_POST_SPACE = re.compile(r"post\s")  # _AFTER's "post", a word before a space
 # "status-post radiation, chemotherapy and surgery", "(s/p lumpectomy, chemotherapy and radiation in 2015)": the list
 # after the words, up to the treatment (not across a clause or bracket's end)
 _STATUS_POST = re.compile(r"\b(?:status[\s-]+post|s/p)\b[^.;()]*$", re.IGNORECASE)
@@ -140,7 +141,9 @@ def _timing(extraction: Extraction, sentence: Sentence, start: int) -> dict[str,
         return {"prior": True, "why": "told in the pluperfect (had been treated with ...)"}
     # (these patterns begin with a word boundary, which the regex engine tries at every character: searched for
     # where one of their beginnings stands, _required.search)
-    if ("after" in clause or "following" in clause or "post" in clause) and search(_AFTER, clause) \
+    # ("post" only as _AFTER writes it, before a space: not the "postoperative" of most clauses holding the string)
+    if ("after" in clause or "following" in clause or "post" in clause and _POST_SPACE.search(clause)) \
+            and search(_AFTER, clause) \
             and not search(_BETTER_AFTER, clause) \
             and (_tells_presentation(clause) or search(_RECURRENCE, clause)
                  or search(_metastasis_later(), clause)):
