@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ...knowledge.markers import canonical_marker, marker_synonyms
 from .._data import load, rx
-from .._prefix import fold
+from .._prefix import fold, place_scanner
 from .._required import finditer, may_match, search
 from ..facts import Extraction, Fact, Sentence
 from ._util import fact, gate, matches, patient_sentences
@@ -279,6 +279,16 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
     return None
 
 
+def _may_begin_in(pattern: re.Pattern[str], folded: str) -> bool:
+    """False when no stretch of `folded` (a sentence's folded lower case) holds a place where a match of `pattern`
+    can begin: one of its beginnings (_prefix.place_scanner; those outside ASCII are looked for in no text that is
+    not ASCII). One scan of the sentence instead of one of each window around a marker."""
+    places = place_scanner(pattern)
+    if places is None or (places[1] and not folded.isascii()):
+        return True
+    return places[0].search(folded) is not None
+
+
 def _is_stain_sentence(sentence: Sentence) -> bool:
     rules = _rules()
     text, lower = sentence.text, sentence.lower
@@ -308,7 +318,7 @@ def find(extraction: Extraction) -> list[Fact]:
         if name.upper() == "ALK" and _DRIVER_OF_CARCINOMA.match(sentence.text, end):
             return
         # A serum tumour marker ("CEA was strongly positive (3618 ng/mL)") is a blood test, not a stain.
-        if search(rules["serum"], sentence.text[max(0, start - 40):end + 40]) and \
+        if may_be_serum and search(rules["serum"], sentence.text[max(0, start - 40):end + 40]) and \
                 not rules["stain"].search(sentence.text[max(0, start - 40):end + 40]):
             return
         seen.add((name.lower(), sentence.start + start))
@@ -321,6 +331,8 @@ def find(extraction: Extraction) -> list[Fact]:
         # whether the sentence holds a string every molecular cue holds (_required): without one, no window of it
         # holds a cue, and `add` (called for this sentence only) searches none
         may_be_molecular = may_match(_MOLECULAR, sentence.lower)
+        # ... and whether a serum cue may begin in it: without one of their beginnings, no window of it holds one
+        may_be_serum = _may_begin_in(rules["serum"], sentence.lower)
         cue_ends: list[int] = []  # where each polarity phrase ends, so two lists in one clause stay apart
         cues = [(cue, polarity) for polarity, pattern in rules["before"].items()
                 for _, cue in matches(pattern, [sentence])]
@@ -351,7 +363,7 @@ def find(extraction: Extraction) -> list[Fact]:
                 clause_start = max(head.rfind(";"), head.rfind(". "), cue_ends[earlier] if earlier >= 0 else -1)
                 for name, start, end in _items_backward(head[clause_start + 1:]):
                     add(sentence, name, polarity, clause_start + 1 + start, clause_start + 1 + end)
-        for pattern in rules["ki67"]:
+        for pattern in rules["ki67"] if "%" in text else ():  # (each holds a share, with its percent sign)
             for match in finditer(pattern, text):
                 percent = float(match.group("percent"))
                 name = canonical_marker(match.group("name")) or match.group("name")
