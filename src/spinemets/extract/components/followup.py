@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -41,14 +42,31 @@ def _plans() -> tuple[tuple[int, re.Pattern[str], Callable[[str], bool] | None, 
                  for rank, (pattern, source) in enumerate(zip(patterns, load("followup")["patterns"])))
 
 
+# A duration's unit follows its number after a space or a hyphen (the number ends before a non-word
+# character): where one of those stands before a unit word, a duration may end.
+_UNIT_AFTER_GAP = rx(r"[\s-]UNIT")
+# the most word starts a number holds: "10 1/2 years", "twenty-five years", "1.5 years"
+_NUMBER_WORD_STARTS = 3
+
+
 def _duration_starts(sentence: Sentence, duration: re.Pattern[str], first: frozenset[str] | None) -> list[int]:
     """Where a duration begins in the sentence, in order. A duration begins at a word start (its number is
     preceded by no word character) with a digit or a number word's first letter (`first`; a letter outside ASCII
-    may fold to one), so it is tried there only; the same places `search(duration, ...)` would find."""
+    may fold to one), among the last few word starts before a unit word (the units found by one scan), and is
+    tried there only: the same places `search(duration, ...)` would find."""
     text = sentence.text
     if first is None:
         return [at for at in range(len(text)) if duration.match(text, at)]
-    return [at for at in word_starts(sentence) if (text[at] in first or text[at] > "\x7f") and duration.match(text, at)]
+    units = list(_UNIT_AFTER_GAP.finditer(text))
+    if not units:
+        return []
+    starts = word_starts(sentence)
+    near_units: set[int] = set()
+    for unit in units:
+        before = bisect_left(starts, unit.start() + 1)
+        near_units.update(starts[max(0, before - _NUMBER_WORD_STARTS):before])
+    return [at for at in sorted(near_units)
+            if (text[at] in first or text[at] > "\x7f") and duration.match(text, at)]
 
 
 # A well interval that the illness ended is history, not follow-up: "remained well for 3 years after surgery, but

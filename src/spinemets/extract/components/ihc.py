@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ...knowledge.markers import canonical_marker, marker_synonyms
 from .._data import load, rx
-from .._prefix import fold
+from .._prefix import fold, place_scanner
 from .._required import finditer, may_match, search
 from ..facts import Extraction, Fact, Sentence
 from ._util import fact, gate, matches, patient_sentences
@@ -47,8 +47,10 @@ def _rules() -> dict:
         "serum": rx(data["serum_cues"]),
         "before": {p: rx(r) for p, r in data["before_list"].items()},
         "after": {p: rx(r) for p, r in data["after_list"].items()},
-        # (a place where neither polarity's trailing cue begins fails this one match: most places)
-        "after_either": rx("|".join(f"(?:{r})" for r in data["after_list"].values())),
+        # (where a trailing cue may begin: a failed match of the cues themselves costs microseconds, their long
+        # alternations tried one by one; this one fails at the first character at most places after a word)
+        "after_start": re.compile(r"\s*+:?+\s*+(?:" + "|".join(map(re.escape, data["after_list_beginnings"])) + ")",
+                                  re.IGNORECASE),
         "ki67": [rx(data["proliferation"]), rx(data["proliferation_before"])],
         "ki67_high": [rx(p) for p in data["proliferation_high"]],
         "receptor_percent": rx(data["receptor_percent"]), "receptor_cutoff": float(data["receptor_positive_from_percent"]),
@@ -277,6 +279,16 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
     return None
 
 
+def _may_begin_in(pattern: re.Pattern[str], folded: str) -> bool:
+    """False when no stretch of `folded` (a sentence's folded lower case) holds a place where a match of `pattern`
+    can begin: one of its beginnings (_prefix.place_scanner; those outside ASCII are looked for in no text that is
+    not ASCII). One scan of the sentence instead of one of each window around a marker."""
+    places = place_scanner(pattern)
+    if places is None or (places[1] and not folded.isascii()):
+        return True
+    return places[0].search(folded) is not None
+
+
 def _is_stain_sentence(sentence: Sentence) -> bool:
     rules = _rules()
     text, lower = sentence.text, sentence.lower
@@ -306,7 +318,7 @@ def find(extraction: Extraction) -> list[Fact]:
         if name.upper() == "ALK" and _DRIVER_OF_CARCINOMA.match(sentence.text, end):
             return
         # A serum tumour marker ("CEA was strongly positive (3618 ng/mL)") is a blood test, not a stain.
-        if search(rules["serum"], sentence.text[max(0, start - 40):end + 40]) and \
+        if may_be_serum and search(rules["serum"], sentence.text[max(0, start - 40):end + 40]) and \
                 not rules["stain"].search(sentence.text[max(0, start - 40):end + 40]):
             return
         seen.add((name.lower(), sentence.start + start))
@@ -319,6 +331,8 @@ def find(extraction: Extraction) -> list[Fact]:
         # whether the sentence holds a string every molecular cue holds (_required): without one, no window of it
         # holds a cue, and `add` (called for this sentence only) searches none
         may_be_molecular = may_match(_MOLECULAR, sentence.lower)
+        # ... and whether a serum cue may begin in it: without one of their beginnings, no window of it holds one
+        may_be_serum = _may_begin_in(rules["serum"], sentence.lower)
         cue_ends: list[int] = []  # where each polarity phrase ends, so two lists in one clause stay apart
         cues = [(cue, polarity) for polarity, pattern in rules["before"].items()
                 for _, cue in matches(pattern, [sentence])]
@@ -335,11 +349,10 @@ def find(extraction: Extraction) -> list[Fact]:
         cue_ends.sort()
         # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
         boundaries = _polarity_boundaries(text)
-        # what follows each boundary, read once: a trailing cue is a few words long
-        tails = [text[b:b + _TAIL_CHARS] for b in boundaries]
-        tails = [tail[1:] if _SIGNED_POLARITY.match(tail) else tail for tail in tails]
-        either = rules["after_either"].match
-        cued = [(boundary, tail) for boundary, tail in zip(boundaries, tails) if either(tail)]
+        # what follows each boundary where a trailing cue may begin, read once: a trailing cue is a few words long
+        may_begin = rules["after_start"].match
+        cued = [(b, text[b:b + _TAIL_CHARS]) for b in boundaries if may_begin(text, b)]
+        cued = [(b, tail[1:] if _SIGNED_POLARITY.match(tail) else tail) for b, tail in cued]
         for polarity, pattern in rules["after"].items():
             for boundary, tail in cued:
                 cue = pattern.match(tail)
@@ -350,7 +363,7 @@ def find(extraction: Extraction) -> list[Fact]:
                 clause_start = max(head.rfind(";"), head.rfind(". "), cue_ends[earlier] if earlier >= 0 else -1)
                 for name, start, end in _items_backward(head[clause_start + 1:]):
                     add(sentence, name, polarity, clause_start + 1 + start, clause_start + 1 + end)
-        for pattern in rules["ki67"]:
+        for pattern in rules["ki67"] if "%" in text else ():  # (each holds a share, with its percent sign)
             for match in finditer(pattern, text):
                 percent = float(match.group("percent"))
                 name = canonical_marker(match.group("name")) or match.group("name")
