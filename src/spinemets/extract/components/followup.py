@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Callable, Iterator
+from itertools import accumulate
+from typing import Any, Iterator
 
 from .._data import load, rx
 from .._prefix import first_characters
-from .._required import finder, search
+from .._required import required, search
+from .._triggers import automaton_of
 from ..facts import Extraction, Fact, Sentence
 from ..normalize import number, to_months, unit_name
 from ._util import fact, gate, matches, patient_sentences, word_starts
@@ -34,12 +36,31 @@ _DURATION_FIRST = ("(?P<n>NUM)[- ]?(?P<unit>UNIT)", r"\b(?P<n>NUM)(?:\s*|-)(?P<u
 
 
 @lru_cache(maxsize=1)
-def _plans() -> tuple[tuple[int, re.Pattern[str], Callable[[str], bool] | None, bool], ...]:
-    """(rank, pattern, the test for the strings every match holds, whether it begins with a duration) of each
-    pattern, read once: forty look-ups of the tests per text cost more than a tenth of the component on real texts."""
+def _plans() -> tuple[tuple[int, re.Pattern[str], frozenset[str] | None, bool], ...]:
+    """(rank, pattern, the strings one of which every match holds or None, whether it begins with a duration) of
+    each pattern, read once: forty look-ups per text cost more than a tenth of the component on real texts."""
     patterns = _rules()[0]
-    return tuple((rank, pattern, finder(pattern), source.startswith(_DURATION_FIRST))
+    return tuple((rank, pattern, None if required(pattern) is None else frozenset(required(pattern)),
+                  source.startswith(_DURATION_FIRST))
                  for rank, (pattern, source) in enumerate(zip(patterns, load("followup")["patterns"])))
+
+
+@lru_cache(maxsize=1)
+def _required_strings() -> Any:
+    """The strings the patterns require (_required.required), all in one Aho-Corasick automaton."""
+    return automaton_of({string for _, _, strings, _ in _plans() for string in strings or ()})
+
+
+def _strings_held(sentences: list[Sentence]) -> list[set[str]]:
+    """The patterns' required strings each sentence's lower case holds, found in one pass over the sentences joined
+    by NUL (which no string holds): a pattern is then tried on the sentences holding one of its own, where a test
+    per pattern scanned the sentences once for each."""
+    joined = "\0".join(s.lower for s in sentences)
+    ends = list(accumulate(len(s.lower) + 1 for s in sentences))
+    held: list[set[str]] = [set() for _ in sentences]
+    for last, string in _required_strings().iter(joined):
+        held[bisect_right(ends, last)].add(string)
+    return held
 
 
 # A duration's unit follows its number after a space or a hyphen (the number ends before a non-word
@@ -91,14 +112,11 @@ def _months(value_text: str, unit_text: str) -> float | None:
     return months if 0 < months <= 600 else None
 
 
-def _matches_at(pattern: re.Pattern[str], holds: Callable[[str], bool] | None, sentences: list[Sentence],
+def _matches_at(pattern: re.Pattern[str], sentences: list[Sentence],
                 starts: dict[int, list[int]]) -> Iterator[tuple[Sentence, re.Match[str]]]:
     """_util.matches for a pattern that begins with a duration, tried only where a duration begins (`starts`, by
-    sentence index): every place where it can match is one of those, so the matches are the same. `holds` is the
-    pattern's required-string test (_required.finder)."""
+    sentence index): every place where it can match is one of those, so the matches are the same."""
     for sentence in sentences:
-        if holds is not None and not holds(sentence.lower):
-            continue
         last_end = -1
         text = sentence.text
         for start in starts[sentence.index]:
@@ -124,13 +142,18 @@ def find(extraction: Extraction) -> list[Fact]:
     # Each pattern over all the sentences at once (one call each, not one per sentence); the facts are then put
     # back in the order of the text, pattern by pattern within a sentence.
     found: list[tuple[int, int, Fact]] = []
-    # A pattern none of whose required strings (_required.finder) these sentences hold, joined, is not tried on
-    # each of them: one test instead of one per sentence (most patterns name words most texts lack).
-    joined = "\0".join(s.lower for s in sentences)
-    for rank, pattern, holds, at_durations in _plans():
-        if holds is not None and not holds(joined):
+    # A pattern is tried only on the sentences holding one of the strings its matches hold (most patterns name
+    # words most texts lack).
+    held = _strings_held(sentences)
+    held_by_any = set().union(*held)
+    for rank, pattern, strings, at_durations in _plans():
+        if strings is None:
+            holding = sentences
+        elif held_by_any.isdisjoint(strings):
             continue
-        pairs = _matches_at(pattern, holds, sentences, starts) if at_durations else matches(pattern, sentences)
+        else:
+            holding = [sentence for sentence, own in zip(sentences, held) if not own.isdisjoint(strings)]
+        pairs = _matches_at(pattern, holding, starts) if at_durations else matches(pattern, holding)
         for sentence, match in pairs:
             months = _months(match.group("n"), match.group("unit"))
             if months is not None and not _ENDED_BY_ILLNESS.match(sentence.text, match.end()):

@@ -197,7 +197,7 @@ def _items_forward(text: str) -> list[tuple[str, int, int]]:
     """List items at the start of `text` up to the clause's end: (name, start, end) within text."""
     text = _blank_figure_calls(text)
     masked = _blank_brackets(text)  # "(Fig. 3)" must not end the clause
-    end = _CLAUSE_END.search(masked)
+    end = search(_CLAUSE_END, masked)  # (tried where one of its beginnings stands, _required.search)
     segment = text[:end.start()] if end else text
     items = []
     position = 0
@@ -248,7 +248,7 @@ def _items_backward(text: str) -> list[tuple[str, int, int]]:
 
 
 # A word that introduces the marker after it, ending the words before it ("... showing"); every match is at most
-# _INTRODUCER_CHARS long and ends the text, so it is searched for in the text's last characters only.
+# _INTRODUCER_CHARS long, holds no space and ends the text: it is searched for in the last word's last characters.
 _INTRODUCER = re.compile(r"(?:\b(?:with|for|of|and|was|were|is|are|showed|revealed|demonstrated|showing|revealing|"
                          r"demonstrating|expressing|an?)|[:;])$", re.IGNORECASE)
 _INTRODUCER_CHARS = len("demonstrating")
@@ -269,10 +269,10 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
             return expanded, words[i].start()
     # A marker-shaped tail after a word that introduces it ("the tumour was Hep Par-1", "lymphoma: CD20", "a
     # p16-positive carcinoma", "lymphoma showing CD20, BCL6 ... positivity").
-    for i in range(max(0, len(words) - 3), len(words)):
-        head = clean[:words[i].start()].rstrip()
+    for i in range(max(1, len(words) - 3), len(words)):
+        before = words[i - 1].group()  # the word before this one, which an introducer ends
         # (a start position keeps the word boundary's look at the character before it)
-        if _INTRODUCER.search(head, max(0, len(head) - _INTRODUCER_CHARS)):
+        if _INTRODUCER.search(before, max(0, len(before) - _INTRODUCER_CHARS)):
             name = _marker_name(clean[words[i].start():])
             if name:
                 return name, words[i].start()
