@@ -10,7 +10,9 @@ also given per 4 KB of text. Usage:
     .venv/bin/python bench/bench_extract.py [--reports 1000] [--seed 7] [--texts DIR] [--json out.json]
 
 Start-up is measured in a fresh interpreter (import, pipeline build, first text), so the figure is what a
-user waits for before the first answer. The rates depend on how the interpreter was compiled (with or without
+user waits for before the first answer. The batch rates are those of a pipeline that has read a few texts of the
+kind before (20 other generated reports; the real reports each once): the rules a text first needs compile then,
+and that one-time cost is printed on its own (`*_one_time_cpu_s`), not spread over the batch. The rates depend on how the interpreter was compiled (with or without
 profile-guided and link-time optimisation): the interpreter is printed with them.
 """
 
@@ -25,6 +27,7 @@ import subprocess
 import sys
 import time
 
+WARM_REPORTS = 20  # generated reports read before the timed batch
 AGES = range(18, 90)
 SEXES = [("man", "He", "his"), ("woman", "She", "her"), ("male patient", "He", "his"), ("female patient", "She", "her")]
 PRIMARIES = [("renal cell carcinoma", "kidney"), ("adenocarcinoma of the lung", "lung"), ("breast cancer", "breast"),
@@ -87,16 +90,25 @@ def startup_seconds(which: str, runs: int = 3) -> float:
     return sorted(times)[len(times) // 2]
 
 
-def throughput(texts: list[str]) -> dict[str, float]:
+def throughput(texts: list[str], warm: list[str]) -> dict[str, float]:
+    """Batch rates once each pipeline has read `warm` (other texts of the same kind). The rules compile on their
+    first use (a start-up cost: about a quarter of a second for the organ patterns a text first needs), so the
+    warm-up pass is timed on its own: its excess over the batch rate is reported as a one-time cost."""
     import logging
 
     from spinemets.extract import extract_texts, to_schema
 
-    list(extract_texts(texts[:5]))  # warm up: build the pipeline, compile the patterns
+    list(extract_texts(warm[:1]))  # the pipeline built and the first text's rules compiled: what start-up measures
+    start = time.process_time()
+    for extraction in extract_texts(warm[1:]):
+        to_schema(extraction)
+    warm_cpu = time.process_time() - start
     start, cpu = time.perf_counter(), time.process_time()
     for extraction in extract_texts(texts, batch_size=64):
         to_schema(extraction)
     ours, ours_cpu = time.perf_counter() - start, time.process_time() - cpu
+    # what the warm-up cost beyond reading its texts at the batch's rate (chars, not counts: other lengths)
+    one_time = warm_cpu - ours_cpu * sum(map(len, warm[1:])) / sum(map(len, texts))
 
     import medspacy
 
@@ -105,14 +117,14 @@ def throughput(texts: list[str]) -> dict[str, float]:
 
     logger.disable("PyRuSH")  # its DEBUG line per token would be timed too
     plain = medspacy.load()
-    list(plain.pipe(texts[:5]))
+    list(plain.pipe(warm))
     start, cpu = time.perf_counter(), time.process_time()
     for _ in plain.pipe(texts, batch_size=64):
         pass
     theirs, theirs_cpu = time.perf_counter() - start, time.process_time() - cpu
     # Wall-clock rates, and rates per second of CPU time (what one idle core would give on a shared machine).
     return {"spinemets_reports_per_s": len(texts) / ours, "medspacy_load_reports_per_s": len(texts) / theirs,
-            "spinemets_reports_per_cpu_s": len(texts) / ours_cpu,
+            "spinemets_reports_per_cpu_s": len(texts) / ours_cpu, "spinemets_one_time_cpu_s": one_time,
             "medspacy_load_reports_per_cpu_s": len(texts) / theirs_cpu}
 
 
@@ -136,15 +148,22 @@ def main() -> None:
     rng = random.Random(args.seed)
     texts = [make_report(rng) for _ in range(args.reports)]
     result = {"reports": len(texts), "mean_chars": round(sum(map(len, texts)) / len(texts))}
-    result.update({k: round(v, 1) for k, v in throughput(texts).items()})
+    # warm-up: other generated reports (another seed), then the real reports each once (they meet more rules)
+    warm_rng = random.Random(args.seed + 1)
+    warm = [make_report(warm_rng) for _ in range(WARM_REPORTS)]
+    result.update({k: round(v, 2 if k.endswith("_s") and "per" not in k else 1)
+                   for k, v in throughput(texts, warm).items()})
     real = real_texts(args.texts)
     if real:
         chars = sum(map(len, real))
         repeated = real * max(1, -(-args.reports // len(real)))  # about as many texts as the synthetic run
-        rates = throughput(repeated)
+        rates = throughput(repeated, real)
         result["real_reports"] = len(real)
         result["real_mean_chars"] = round(chars / len(real))
         for key, value in rates.items():
+            if key.endswith("one_time_cpu_s"):
+                result[f"real_{key}"] = round(value, 2)
+                continue
             result[f"real_{key}"] = round(value, 1)
             # The same rate in reports of 4 KB: characters per second / 4000.
             result[f"real_{key.replace('reports', '4kb_reports')}"] = round(value * chars / len(real) / 4000, 1)
@@ -156,6 +175,8 @@ def main() -> None:
     # The build of the interpreter moves these rates by a fifth (README, "Speed"): say which one ran.
     print(f"python: {platform.python_implementation()} {platform.python_version()} at {sys.executable}, "
           f"base {os.path.realpath(sys._base_executable)}")
+    one_time = max(result.get("spinemets_one_time_cpu_s", 0.0), result.get("real_spinemets_one_time_cpu_s", 0.0))
+    print(f"start-up and the rules first met later, together: {result['spinemets_startup_s'] + one_time:.2f} s")
     print(f"targets: >= 200 reports/s ({'met' if result['spinemets_reports_per_s'] >= 200 else 'NOT met'}), "
           f"start-up < 1.5 s ({'met' if result['spinemets_startup_s'] < 1.5 else 'NOT met'})")
     if args.json_out:
