@@ -123,6 +123,16 @@ def may_match(pattern: re.Pattern[str], folded: str) -> bool:
     return holds is None or holds(folded)
 
 
+def may_begin(pattern: re.Pattern[str], folded: str) -> bool:
+    """False when no place in `folded` (a folded lower case) holds one of the beginnings a match of `pattern` must
+    start with (_prefix.place_scanner; beginnings outside ASCII are not told apart in a text that is not ASCII):
+    one scan of a sentence instead of a search in each window of it."""
+    places = _search_plan(pattern)[1]
+    if places is None or (places[1] and not folded.isascii()):
+        return True
+    return places[0].search(folded) is not None
+
+
 def search(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
     """pattern.search(text, pos, endpos), without calling the regex engine when that stretch of text holds none of
     the strings every match holds (for the short windows rules search around a mention, where the test costs

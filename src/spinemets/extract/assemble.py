@@ -145,12 +145,16 @@ def _fractures(extraction: Extraction) -> list[Fact]:
 def tumour_level_facts(extraction: Extraction) -> list[Fact]:
     """The level mentions that name the patient's tumour levels: those not set aside (a root, a disc, a screw's
     anchor); in a text with none of them and no fractured level, the levels of a decompression ("underwent a
-    decompressive laminectomy of T10 and T11"), since the canal is opened where the tumour compresses it."""
-    levels = [f for f in extraction.of("level") if f.assertion in _DISEASE_STATUSES]
-    kept = [f for f in levels if "excluded" not in f.detail]
-    if kept or any(f.value for f in _fractures(extraction)):
-        return kept
-    return [f for f in levels if f.detail.get("excluded") == DECOMPRESSED]
+    decompressive laminectomy of T10 and T11"), since the canal is opened where the tumour compresses it. Chosen
+    once per text: the schema, the case's lesions and its evidence all read the same choice."""
+    chosen = extraction.memo.get("tumour_levels")
+    if chosen is None:
+        levels = [f for f in extraction.of("level") if f.assertion in _DISEASE_STATUSES]
+        chosen = [f for f in levels if "excluded" not in f.detail]
+        if not chosen and not any(f.value for f in _fractures(extraction)):
+            chosen = [f for f in levels if f.detail.get("excluded") == DECOMPRESSED]
+        extraction.memo["tumour_levels"] = chosen
+    return chosen
 
 
 def to_schema(extraction: Extraction) -> dict[str, Any]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate
 from typing import Any, Iterator
 
 from .._data import load, rx
@@ -15,7 +14,7 @@ from .._required import required, search
 from .._triggers import automaton_of
 from ..facts import Extraction, Fact, Sentence
 from ..normalize import number, to_months, unit_name
-from ._util import fact, gate, matches, patient_sentences, word_starts
+from ._util import SentencePool, fact, gate, matches, patient_sentences, word_starts
 
 
 @lru_cache(maxsize=1)
@@ -55,8 +54,7 @@ def _strings_held(sentences: list[Sentence]) -> list[set[str]]:
     """The patterns' required strings each sentence's lower case holds, found in one pass over the sentences joined
     by NUL (which no string holds): a pattern is then tried on the sentences holding one of its own, where a test
     per pattern scanned the sentences once for each."""
-    joined = "\0".join(s.lower for s in sentences)
-    ends = list(accumulate(len(s.lower) + 1 for s in sentences))
+    joined, ends = SentencePool(sentences).index_text()
     held: list[set[str]] = [set() for _ in sentences]
     for last, string in _required_strings().iter(joined):
         held[bisect_right(ends, last)].add(string)

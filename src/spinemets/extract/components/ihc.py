@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from ...knowledge.markers import canonical_marker, marker_synonyms
 from .._data import load, rx
-from .._prefix import fold, place_scanner
-from .._required import finditer, may_match, search
+from .._prefix import fold
+from .._required import finditer, may_begin, may_match, search
 from ..facts import Extraction, Fact, Sentence
 from ._util import fact, gate, matches, patient_sentences
 from .histology import histology_of_name
@@ -279,16 +279,6 @@ def _known_tail(piece: str) -> tuple[str | list[str], int] | None:
     return None
 
 
-def _may_begin_in(pattern: re.Pattern[str], folded: str) -> bool:
-    """False when no stretch of `folded` (a sentence's folded lower case) holds a place where a match of `pattern`
-    can begin: one of its beginnings (_prefix.place_scanner; those outside ASCII are looked for in no text that is
-    not ASCII). One scan of the sentence instead of one of each window around a marker."""
-    places = place_scanner(pattern)
-    if places is None or (places[1] and not folded.isascii()):
-        return True
-    return places[0].search(folded) is not None
-
-
 def _is_stain_sentence(sentence: Sentence) -> bool:
     rules = _rules()
     text, lower = sentence.text, sentence.lower
@@ -332,7 +322,7 @@ def find(extraction: Extraction) -> list[Fact]:
         # holds a cue, and `add` (called for this sentence only) searches none
         may_be_molecular = may_match(_MOLECULAR, sentence.lower)
         # ... and whether a serum cue may begin in it: without one of their beginnings, no window of it holds one
-        may_be_serum = _may_begin_in(rules["serum"], sentence.lower)
+        may_be_serum = may_begin(rules["serum"], sentence.lower)
         cue_ends: list[int] = []  # where each polarity phrase ends, so two lists in one clause stay apart
         cues = [(cue, polarity) for polarity, pattern in rules["before"].items()
                 for _, cue in matches(pattern, [sentence])]
@@ -350,8 +340,8 @@ def find(extraction: Extraction) -> list[Fact]:
         # Trailing polarity: look at every marker name or marker-shaped word followed by a polarity word.
         boundaries = _polarity_boundaries(text)
         # what follows each boundary where a trailing cue may begin, read once: a trailing cue is a few words long
-        may_begin = rules["after_start"].match
-        cued = [(b, text[b:b + _TAIL_CHARS]) for b in boundaries if may_begin(text, b)]
+        cue_may_begin = rules["after_start"].match
+        cued = [(b, text[b:b + _TAIL_CHARS]) for b in boundaries if cue_may_begin(text, b)]
         cued = [(b, tail[1:] if _SIGNED_POLARITY.match(tail) else tail) for b, tail in cued]
         for polarity, pattern in rules["after"].items():
             for boundary, tail in cued:
